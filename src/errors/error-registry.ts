@@ -1,0 +1,13 @@
+import { coreCodes } from './codes-core.js';
+import type { ErrorSpec } from './error-spec.js';
+
+/**
+ * Every coded error Mercator raises. Each area keeps its codes in `codes-<area>.ts`;
+ * add the file here and document each code in docs/errors.md (a test keeps both in sync).
+ */
+export const errorRegistry = {
+  ...coreCodes,
+} as const satisfies Record<string, ErrorSpec>;
+
+/** A registered error code such as `CONFIG_YAML_SYNTAX`. */
+export type ErrorCode = keyof typeof errorRegistry;
