@@ -1,0 +1,83 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { MercatorError } from '../errors/index.js';
+import { describeIssue } from './describe-issue.js';
+
+/** A parsed YAML file that can say on which line any key path sits. */
+export interface YamlSource {
+  file: string;
+  document: Document;
+  /** 1-based line of the node at `path` (or of its nearest existing ancestor). */
+  lineOf(path: readonly PropertyKey[]): number;
+  /** Plain JS value of the whole document (`{}` for an empty file). */
+  value: unknown;
+}
+
+/** Parses YAML text; syntax errors become CONFIG_YAML_SYNTAX naming the file, line and column. */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const first = document.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(errorOffset(text, first.code, first.message, first.pos[0]));
+    const detail = first.message.split('\n')[0]!;
+    throw new MercatorError('CONFIG_YAML_SYNTAX', { file, line: pos.line, column: pos.col, detail }, { location: { file, line: pos.line, column: pos.col } });
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) {
+        // For a mapping key, point at the key's line rather than the value's.
+        return lineCounter.linePos(node.range[0]).line;
+      }
+    }
+    return 1;
+  };
+  return { file, document, lineOf, value: document.toJS({ maxAliasCount: 1000 }) ?? {} };
+}
+
+/** Where a syntax error really starts: an unclosed quote is reported at the end of input, so point at its opening. */
+function errorOffset(text: string, code: string, message: string, offset: number): number {
+  const quote = /closing (["'])/.exec(message)?.[1];
+  if (code === 'MISSING_CHAR' && quote) {
+    const opening = text.lastIndexOf(quote, Math.max(0, offset - 1));
+    if (opening >= 0) return opening;
+  }
+  return Math.min(offset, Math.max(0, text.length - 1));
+}
+
+/** Parses and validates YAML text against a zod schema; returns the frozen, typed value. */
+export function parseYamlText<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  const source = parseYamlSource(text, file);
+  return validateYamlSource(source, schema);
+}
+
+/** Validates an already parsed YAML source; the first issue becomes CONFIG_INVALID with line and key path. */
+export function validateYamlSource<S extends z.ZodType>(source: YamlSource, schema: S): z.output<S> {
+  const result = schema.safeParse(source.value);
+  if (result.success) return deepFreeze(result.data);
+  const issue = result.error.issues[0]!;
+  const described = describeIssue(issue, schema);
+  const line = source.lineOf(described.path);
+  throw new MercatorError(
+    'CONFIG_INVALID',
+    { file: source.file, line, path: described.pathText, detail: described.detail, suggestion: described.suggestion },
+    { location: { file: source.file, line }, cause: result.error },
+  );
+}
+
+/** Reads, parses and validates a YAML file. Missing file → CONFIG_FILE_MISSING. */
+export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  if (!existsSync(file)) throw new MercatorError('CONFIG_FILE_MISSING', { file });
+  return parseYamlText(readFileSync(file, 'utf8'), file, schema);
+}
+
+/** Freezes a validated config so later code can trust it unchanged. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  }
+  return value;
+}
