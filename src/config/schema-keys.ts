@@ -20,7 +20,7 @@ export function knownKeysAt(schema: AnySchema, path: readonly PropertyKey[]): st
   let current: AnySchema | undefined = unwrap(schema);
   for (const segment of path) {
     if (!current) return [];
-    const def = (current as unknown as { def: Record<string, unknown> }).def;
+    const def: Record<string, unknown> = (current as unknown as { def: Record<string, unknown> }).def;
     if (def.type === 'object') current = (def.shape as Record<string, AnySchema>)[String(segment)];
     else if (def.type === 'array') current = def.element as AnySchema;
     else if (def.type === 'record') current = def.valueType as AnySchema;
