@@ -1,11 +1,16 @@
 import pc from 'picocolors';
 import { isMercatorError, EXIT } from '../errors/index.js';
+import { codeFrame } from './code-frame.js';
 
 /** Renders an error for the terminal: code, message, location, hint; the stack only with --debug. */
 export function renderError(err: unknown, debug: boolean): { text: string; exit: number } {
   if (isMercatorError(err)) {
     const lines = [`${pc.red(pc.bold('Error'))} ${pc.dim(`[${err.code}]`)} ${err.message}`];
     if (err.location?.node) lines.push(`  in ${err.location.node}`);
+    if (err.location?.file && err.location.line) {
+      const frame = codeFrame(err.location.file, err.location.line, err.location.column);
+      if (frame) lines.push(frame);
+    }
     if (err.location?.sql && debug) lines.push(`  SQL: ${err.location.sql}`);
     if (err.hint) lines.push(`  ${pc.cyan('hint:')} ${err.hint}`);
     if (err.cause instanceof Error && err.cause.message && !err.message.includes(err.cause.message)) {

@@ -42,7 +42,10 @@ export function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): Descr
   const pathText = formatKeyPath(issue.path);
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const options = issue.values.map((v) => JSON.stringify(v));
-    return { path: issue.path, pathText, detail: `must be one of ${options.join(', ')}`, suggestion: `Use one of ${options.join(', ')}.` };
+    const given = typeof issue.input === 'string' ? issue.input : undefined;
+    const close = given === undefined ? undefined : closestNames(given, issue.values.map(String), 1)[0];
+    const suggestion = close ? `Did you mean "${close}"? Accepted: ${options.join(', ')}.` : `Use one of ${options.join(', ')}.`;
+    return { path: issue.path, pathText, detail: `must be one of ${options.join(', ')}`, suggestion };
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return { path: issue.path, pathText, detail: `is required (expected ${issue.expected})`, suggestion: `Add \`${String(issue.path.at(-1) ?? 'the key')}\`.` };

@@ -5,3 +5,4 @@ export { describeIssue, formatKeyPath, type DescribedIssue } from './describe-is
 export { loadYamlFile, parseYamlSource, parseYamlText, validateYamlSource, deepFreeze, type YamlSource } from './load-yaml.js';
 export { knownKeysAt } from './schema-keys.js';
 export { mercatorConfigSchema, warehouseRefSchema, type MercatorConfig } from './mercator-config-schema.js';
+export { loadMercatorConfig, MERCATOR_CONFIG_FILE } from './load-mercator-config.js';

@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { MercatorError } from '../errors/index.js';
 import { describeIssue } from './describe-issue.js';
@@ -26,11 +26,14 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   }
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) {
-        // For a mapping key, point at the key's line rather than the value's.
-        return lineCounter.linePos(node.range[0]).line;
+      const parent = depth === 0 ? undefined : depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1) as unknown[], true);
+      if (isMap(parent)) {
+        // Point at the key's line rather than its value's (a nested value starts on the next line).
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[depth - 1]));
+        if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
       }
+      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
     }
     return 1;
   };
@@ -55,7 +58,7 @@ export function parseYamlText<S extends z.ZodType>(text: string, file: string, s
 
 /** Validates an already parsed YAML source; the first issue becomes CONFIG_INVALID with line and key path. */
 export function validateYamlSource<S extends z.ZodType>(source: YamlSource, schema: S): z.output<S> {
-  const result = schema.safeParse(source.value);
+  const result = schema.safeParse(source.value, { reportInput: true });
   if (result.success) return deepFreeze(result.data);
   const issue = result.error.issues[0]!;
   const described = describeIssue(issue, schema);
@@ -63,7 +66,8 @@ export function validateYamlSource<S extends z.ZodType>(source: YamlSource, sche
   throw new MercatorError(
     'CONFIG_INVALID',
     { file: source.file, line, path: described.pathText, detail: described.detail, suggestion: described.suggestion },
-    { location: { file: source.file, line }, cause: result.error },
+    // The zod error is not kept as cause: its text is the issue above, in a less readable form.
+    { location: { file: source.file, line } },
   );
 }
 
