@@ -67,3 +67,13 @@ describe('parseYamlText', () => {
     expect(err.code).toBe('CONFIG_INVALID');
   });
 });
+
+describe('validateYamlAt', () => {
+  it('validates one part of a file and reports the full key path and line', async () => {
+    const { parseYamlSource, validateYamlAt } = await import('./load-yaml.js');
+    const source = parseYamlSource('name: shop\nsources:\n  shop_db:\n    type: postgres\n    tabels: [orders]\n', 'mercator.yml');
+    const connector = z.strictObject({ type: z.literal('postgres'), tables: z.array(z.string()) });
+    const err = failure(() => validateYamlAt(source, ['sources', 'shop_db'], connector));
+    expect(err.message).toBe('mercator.yml:5: sources.shop_db.tabels: unknown key `tabels` — did you mean `tables`?');
+  });
+});

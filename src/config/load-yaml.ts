@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { MercatorError } from '../errors/index.js';
-import { describeIssue } from './describe-issue.js';
+import { describeIssue, formatKeyPath } from './describe-issue.js';
 
 /** A parsed YAML file that can say on which line any key path sits. */
 export interface YamlSource {
@@ -50,6 +50,11 @@ function errorOffset(text: string, code: string, message: string, offset: number
   return Math.min(offset, Math.max(0, text.length - 1));
 }
 
+/** The issue to report: a misspelt key first, since a "required" issue for the right key is its consequence. */
+function firstIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  return issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+}
+
 /** Parses and validates YAML text against a zod schema; returns the frozen, typed value. */
 export function parseYamlText<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
   const source = parseYamlSource(text, file);
@@ -60,8 +65,7 @@ export function parseYamlText<S extends z.ZodType>(text: string, file: string, s
 export function validateYamlSource<S extends z.ZodType>(source: YamlSource, schema: S): z.output<S> {
   const result = schema.safeParse(source.value, { reportInput: true });
   if (result.success) return deepFreeze(result.data);
-  const issue = result.error.issues[0]!;
-  const described = describeIssue(issue, schema);
+  const described = describeIssue(firstIssue(result.error.issues), schema);
   const line = source.lineOf(described.path);
   throw new MercatorError(
     'CONFIG_INVALID',
@@ -69,6 +73,31 @@ export function validateYamlSource<S extends z.ZodType>(source: YamlSource, sche
     // The zod error is not kept as cause: its text is the issue above, in a less readable form.
     { location: { file: source.file, line } },
   );
+}
+
+/**
+ * Validates the value at `path` inside an already parsed source (e.g. one `sources.<name>` entry against its
+ * connector's schema); errors carry the full key path and the line in the original file.
+ */
+export function validateYamlAt<S extends z.ZodType>(source: YamlSource, path: readonly PropertyKey[], schema: S): z.output<S> {
+  let value: unknown = source.value;
+  for (const segment of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[segment] : undefined;
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return deepFreeze(result.data);
+  const described = describeIssue(firstIssue(result.error.issues), schema);
+  const fullPath = [...path, ...described.path];
+  const line = source.lineOf(fullPath);
+  throw new MercatorError(
+    'CONFIG_INVALID',
+    { file: source.file, line, path: formatKeyPath(fullPath), detail: described.detail, suggestion: described.suggestion },
+    { location: { file: source.file, line } },
+  );
+}
+
+/** Reads a YAML file into a YamlSource (for configs validated in parts). Missing file → CONFIG_FILE_MISSING. */
+export function readYamlSource(file: string): YamlSource {
+  if (!existsSync(file)) throw new MercatorError('CONFIG_FILE_MISSING', { file });
+  return parseYamlSource(readFileSync(file, 'utf8'), file);
 }
 
 /** Reads, parses and validates a YAML file. Missing file → CONFIG_FILE_MISSING. */
