@@ -1,4 +1,5 @@
 import { coreCodes } from './codes-core.js';
+import { warehouseCodes } from './codes-warehouse.js';
 import type { ErrorSpec } from './error-spec.js';
 
 /**
@@ -7,6 +8,7 @@ import type { ErrorSpec } from './error-spec.js';
  */
 export const errorRegistry = {
   ...coreCodes,
+  ...warehouseCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A registered error code such as `CONFIG_YAML_SYNTAX`. */

@@ -112,11 +112,69 @@ export interface SqlDialect {
   relation(rel: RelationName): string;
 }
 
+/** Portable column types (dbt's `type_string()`, `type_timestamp()`...) each dialect spells its own way. */
+export type LogicalType =
+  | 'string'
+  | 'boolean'
+  | 'int'
+  | 'bigint'
+  | 'float'
+  | 'double'
+  | 'numeric'
+  | 'date'
+  | 'time'
+  | 'timestamp'
+  | 'timestamptz'
+  | 'json'
+  | 'blob'
+  | { decimal: { precision: number; scale: number } };
+
+/** An upsert of `source` (a SELECT) into `target` matched on `uniqueKey`. */
+export interface MergeSpec {
+  target: RelationName;
+  /** A SELECT producing the new rows; it must return every column in `columns`. */
+  sourceSql: string;
+  /** Columns identifying a row; must be non-empty. */
+  uniqueKey: readonly string[];
+  /** Columns inserted for new rows; matched rows update every column that is not in `uniqueKey`. */
+  columns: readonly string[];
+}
+
+/** The SQL text an adapter generates for its engine, beyond quoting: DDL, merge, atomic swap and bulk readers. */
+export interface WarehouseDialect extends SqlDialect {
+  /** Engine spelling of a portable type (`string` → `VARCHAR` on DuckDB). */
+  typeName(type: LogicalType): string;
+  /** `CREATE SCHEMA IF NOT EXISTS`. */
+  createSchema(schema: string): string;
+  /** `CREATE TABLE rel AS (select)`; fails if the table exists. */
+  createTableAs(rel: RelationName, selectSql: string): string;
+  /** `CREATE OR REPLACE VIEW rel AS select`. */
+  createViewAs(rel: RelationName, selectSql: string): string;
+  /** Drops a table or view if it exists; the kind must match what exists. */
+  dropRelation(rel: RelationName, kind: RelationKind): string;
+  /** Renames a relation within its schema. */
+  renameRelation(rel: RelationName, kind: RelationKind, newName: string): string;
+  /**
+   * Statements that put the fully built `staging` table in place of `target` (whose current kind is
+   * `existing`, or null when absent); run them in one transaction where DDL is transactional.
+   */
+  swapTable(target: RelationName, staging: RelationName, existing: RelationKind | null): string[];
+  /** A `MERGE INTO` statement (only when `capabilities.merge`). */
+  merge(spec: MergeSpec): string;
+  /** Delete-then-insert statements equivalent to `merge`, for engines without MERGE; run them in one transaction. */
+  deleteInsert(spec: MergeSpec): string[];
+  /** A table expression reading the files natively (`read_csv([...], header = true)`). */
+  fileReader(request: Pick<BulkLoadRequest, 'files' | 'format' | 'options'>): string;
+}
+
 /** A connected warehouse. All methods wrap engine errors once, with the failing SQL, as WAREHOUSE_* errors. */
 export interface Warehouse {
   readonly type: string;
   readonly capabilities: WarehouseCapabilities;
-  readonly dialect: SqlDialect;
+  /** SQL text generation for this engine: quoting, types, create/drop/rename, merge, swap, bulk readers. */
+  readonly dialect: WarehouseDialect;
+  /** The schema models land in when none is given (config `schema`; DuckDB default `main`). */
+  readonly defaultSchema: string;
 
   /** Runs one or more statements; returns rows changed by the last one when the engine reports it. */
   run(sql: string, params?: SqlParams): Promise<{ rowsChanged: number | null }>;

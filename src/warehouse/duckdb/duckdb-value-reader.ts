@@ -1,0 +1,88 @@
+// Does: converts DuckDB result values into lossless SqlValues (bigint, SqlDecimal, canonical date/time text).
+// Does not: produce JSON; json-row.ts does that explicitly at the API edge.
+import {
+  DuckDBDecimalValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  arrayFromArrayValue,
+  arrayFromListValue,
+  bigintFromBigIntValue,
+  booleanFromValue,
+  bytesFromBlobValue,
+  bytesFromGeometryValue,
+  createDuckDBValueConverter,
+  fromVariantValue,
+  nullConverter,
+  numberFromValue,
+  objectArrayFromMapValue,
+  objectFromStructValue,
+  objectFromUnionValue,
+  stringFromValue,
+  unsupportedConverter,
+  type DuckDBValue,
+  type DuckDBValueConverter,
+} from '@duckdb/node-api';
+import { SqlDecimal, type SqlValue } from '../warehouse.js';
+
+function decimalFromValue(value: DuckDBValue): SqlDecimal {
+  const decimal = value as DuckDBDecimalValue;
+  return new SqlDecimal(BigInt(decimal.value), decimal.scale);
+}
+
+// Rendered in UTC (`+00`) so the text does not depend on the process time zone.
+function utcTextFromTimestampTz(value: DuckDBValue): string {
+  const ts = value as DuckDBTimestampTZValue;
+  const text = new DuckDBTimestampValue(ts.micros).toString();
+  return ts.isFinite ? `${text}+00` : text;
+}
+
+const id = DuckDBTypeId;
+type Converter = DuckDBValueConverter<SqlValue>;
+
+/** Lossless reading of every DuckDB type: integers ≥ 64 bit as bigint, DECIMAL as SqlDecimal, temporal types as text. */
+export const duckdbValueReader: Converter = createDuckDBValueConverter<SqlValue>({
+  [id.INVALID]: unsupportedConverter,
+  [id.BOOLEAN]: booleanFromValue,
+  [id.TINYINT]: numberFromValue,
+  [id.SMALLINT]: numberFromValue,
+  [id.INTEGER]: numberFromValue,
+  [id.BIGINT]: bigintFromBigIntValue,
+  [id.UTINYINT]: numberFromValue,
+  [id.USMALLINT]: numberFromValue,
+  [id.UINTEGER]: numberFromValue,
+  [id.UBIGINT]: bigintFromBigIntValue,
+  [id.FLOAT]: numberFromValue,
+  [id.DOUBLE]: numberFromValue,
+  [id.TIMESTAMP]: stringFromValue,
+  [id.DATE]: stringFromValue,
+  [id.TIME]: stringFromValue,
+  [id.INTERVAL]: stringFromValue,
+  [id.HUGEINT]: bigintFromBigIntValue,
+  [id.UHUGEINT]: bigintFromBigIntValue,
+  [id.VARCHAR]: stringFromValue,
+  [id.BLOB]: bytesFromBlobValue,
+  [id.DECIMAL]: decimalFromValue,
+  [id.TIMESTAMP_S]: stringFromValue,
+  [id.TIMESTAMP_MS]: stringFromValue,
+  [id.TIMESTAMP_NS]: stringFromValue,
+  [id.ENUM]: stringFromValue,
+  [id.LIST]: arrayFromListValue as Converter,
+  [id.STRUCT]: objectFromStructValue as Converter,
+  // Entries keep keys of any type; an object would force them to strings.
+  [id.MAP]: objectArrayFromMapValue as Converter,
+  [id.ARRAY]: arrayFromArrayValue as Converter,
+  [id.UUID]: stringFromValue,
+  [id.UNION]: objectFromUnionValue as Converter,
+  [id.BIT]: stringFromValue,
+  [id.TIME_TZ]: stringFromValue,
+  [id.TIMESTAMP_TZ]: utcTextFromTimestampTz,
+  [id.ANY]: unsupportedConverter,
+  [id.BIGNUM]: bigintFromBigIntValue,
+  [id.SQLNULL]: nullConverter,
+  [id.STRING_LITERAL]: unsupportedConverter,
+  [id.INTEGER_LITERAL]: unsupportedConverter,
+  [id.TIME_NS]: stringFromValue,
+  [id.GEOMETRY]: bytesFromGeometryValue,
+  [id.VARIANT]: fromVariantValue as Converter,
+});

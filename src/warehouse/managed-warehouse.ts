@@ -1,0 +1,219 @@
+// Does: the one wrapper around every adapter: connection lifecycle, one-at-a-time statements per
+// connection, transactions, atomic replace, error wrapping. Does not: contain engine calls or SQL text.
+import { randomBytes } from 'node:crypto';
+import { MercatorError, isMercatorError } from '../errors/index.js';
+import { toJsonRow } from './json-row.js';
+import { SerialQueue } from './serial-queue.js';
+import { sqlExcerpt } from './sql-excerpt.js';
+import type {
+  BulkLoadRequest,
+  ColumnInfo,
+  JsonRow,
+  QueryResult,
+  RelationInfo,
+  RelationName,
+  SqlParams,
+  Warehouse,
+  WarehouseCapabilities,
+  WarehouseDialect,
+} from './warehouse.js';
+import type { DriverConnection, WarehouseDriver } from './warehouse-driver.js';
+import type { WarehouseIntrospector } from './warehouse-introspector.js';
+import { engineMessage, wrapEngineError } from './wrap-engine-error.js';
+
+/** What an adapter hands to ManagedWarehouse: its engine calls, SQL text, catalog queries and capabilities. */
+export interface AdapterParts {
+  type: string;
+  capabilities: WarehouseCapabilities;
+  dialect: WarehouseDialect;
+  introspector: WarehouseIntrospector;
+  driver: WarehouseDriver;
+  defaultSchema: string;
+}
+
+/** A Warehouse over any adapter's parts; the root instance owns the driver, transaction handles borrow it. */
+export class ManagedWarehouse implements Warehouse {
+  readonly type: string;
+  readonly capabilities: WarehouseCapabilities;
+  readonly dialect: WarehouseDialect;
+  readonly defaultSchema: string;
+  private readonly queue = new SerialQueue();
+  private closed = false;
+
+  private constructor(
+    private readonly parts: AdapterParts,
+    private readonly connection: DriverConnection,
+    private readonly inTransaction: boolean,
+  ) {
+    this.type = parts.type;
+    this.capabilities = parts.capabilities;
+    this.dialect = parts.dialect;
+    this.defaultSchema = parts.defaultSchema;
+  }
+
+  /** Opens the main connection; connect failures become WAREHOUSE_CONNECT_FAILED. */
+  static async open(parts: AdapterParts): Promise<ManagedWarehouse> {
+    const connection = await connect(parts);
+    return new ManagedWarehouse(parts, connection, false);
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<{ rowsChanged: number | null }> {
+    return this.exec(sql, (conn) => conn.run(sql, params));
+  }
+
+  async query(sql: string, params?: SqlParams): Promise<QueryResult> {
+    return this.exec(sql, (conn) => conn.query(sql, params));
+  }
+
+  async queryJson(sql: string, params?: SqlParams): Promise<QueryResult<JsonRow>> {
+    const result = await this.query(sql, params);
+    return { columns: result.columns, rows: result.rows.map(toJsonRow) };
+  }
+
+  async transaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T> {
+    // Engines here have no portable savepoints: a nested transaction joins the outer one.
+    if (this.inTransaction) return fn(this);
+    this.assertOpen('BEGIN TRANSACTION');
+    const tx = new ManagedWarehouse(this.parts, await connect(this.parts), true);
+    try {
+      await tx.run('BEGIN TRANSACTION');
+      const result = await fn(tx);
+      await tx.run('COMMIT');
+      return result;
+    } catch (err) {
+      await tx.rollbackAfter(err);
+      throw err;
+    } finally {
+      await tx.closeConnection();
+    }
+  }
+
+  async bulkLoad(request: BulkLoadRequest): Promise<number> {
+    const target = this.dialect.relation(request.target);
+    return this.exec(`bulk load into ${target}`, async (conn) => {
+      try {
+        return await conn.bulkLoad(request);
+      } catch (err) {
+        if (isMercatorError(err)) throw err;
+        throw new MercatorError(
+          'WAREHOUSE_BULK_LOAD_FAILED',
+          { count: request.files.length, format: request.format, target, detail: engineMessage(err) },
+          { cause: err, location: { file: request.files[0] } },
+        );
+      }
+    });
+  }
+
+  async replaceTable(target: RelationName, selectSql: string): Promise<number> {
+    const staging: RelationName = { ...target, name: `${target.name}__mercator_tmp_${randomBytes(4).toString('hex')}` };
+    const stagingSql = this.dialect.relation(staging);
+    // Built outside the swap transaction so a long build never holds locks on the live table.
+    await this.run(this.dialect.createTableAs(staging, selectSql));
+    try {
+      const counted = await this.query(`SELECT count(*) AS n FROM ${stagingSql}`);
+      const rows = Number(counted.rows[0]?.['n'] ?? 0);
+      const swap = async (wh: Warehouse): Promise<void> => {
+        const existing = await wh.getRelation(target);
+        for (const statement of this.dialect.swapTable(target, staging, existing?.kind ?? null)) await wh.run(statement);
+      };
+      if (this.capabilities.transactionalDdl) await this.transaction(swap);
+      else await swap(this);
+      return rows;
+    } catch (err) {
+      await this.dropStagingAfter(staging, err);
+      throw err;
+    }
+  }
+
+  listSchemas(): Promise<string[]> {
+    return this.parts.introspector.listSchemas(this.introspectionQuery);
+  }
+
+  listRelations(schema: string): Promise<RelationInfo[]> {
+    return this.parts.introspector.listRelations(this.introspectionQuery, schema);
+  }
+
+  getRelation(rel: RelationName): Promise<RelationInfo | null> {
+    return this.parts.introspector.getRelation(this.introspectionQuery, rel);
+  }
+
+  getColumns(rel: RelationName): Promise<ColumnInfo[]> {
+    return this.parts.introspector.getColumns(this.introspectionQuery, rel);
+  }
+
+  async ensureSchema(schema: string): Promise<void> {
+    await this.run(this.dialect.createSchema(schema));
+  }
+
+  /** Waits for queued statements, closes the connection and (root only) releases the database. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.closeConnection();
+    if (!this.inTransaction) await this.parts.driver.close();
+  }
+
+  private readonly introspectionQuery = (sql: string, params?: SqlParams): Promise<QueryResult> =>
+    this.query(sql, params);
+
+  private exec<T>(sql: string, call: (conn: DriverConnection) => Promise<T>): Promise<T> {
+    this.assertOpen(sql);
+    return this.queue.run(async () => {
+      this.assertOpen(sql);
+      try {
+        return await call(this.connection);
+      } catch (err) {
+        throw wrapEngineError(err, this.type, sql);
+      }
+    });
+  }
+
+  private assertOpen(sql: string): void {
+    if (this.closed) throw new MercatorError('WAREHOUSE_CLOSED', { type: this.type, sql: sqlExcerpt(sql, 80) });
+  }
+
+  private async closeConnection(): Promise<void> {
+    if (this.closed) return;
+    await this.queue.drain();
+    this.closed = true;
+    await this.connection.close();
+  }
+
+  private async rollbackAfter(original: unknown): Promise<void> {
+    try {
+      await this.run('ROLLBACK');
+    } catch (rollbackErr) {
+      // The original error is the one the caller needs; the rollback failure is attached to it.
+      attachSecondary(original, rollbackErr);
+    }
+  }
+
+  private async dropStagingAfter(staging: RelationName, original: unknown): Promise<void> {
+    try {
+      await this.run(this.dialect.dropRelation(staging, 'table'));
+    } catch (dropErr) {
+      attachSecondary(original, dropErr);
+    }
+  }
+}
+
+async function connect(parts: AdapterParts): Promise<DriverConnection> {
+  try {
+    return await parts.driver.connect();
+  } catch (err) {
+    if (isMercatorError(err)) throw err;
+    const hint = parts.driver.connectHint(err);
+    throw new MercatorError(
+      'WAREHOUSE_CONNECT_FAILED',
+      { type: parts.type, target: parts.driver.target, detail: engineMessage(err) },
+      hint === undefined ? { cause: err } : { cause: err, hint },
+    );
+  }
+}
+
+/** Records a cleanup failure on the error being thrown, so it is visible without replacing it. */
+function attachSecondary(original: unknown, secondary: unknown): void {
+  if (original instanceof Error) {
+    const list = ((original as { suppressed?: unknown[] }).suppressed ??= []);
+    list.push(secondary);
+  }
+}
