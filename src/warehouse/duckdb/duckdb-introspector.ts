@@ -29,7 +29,7 @@ export class DuckdbIntrospector implements WarehouseIntrospector {
   }
 
   async listRelations(query: IntrospectionQuery, schema: string): Promise<RelationInfo[]> {
-    const result = await query(`${RELATIONS_SQL}\nORDER BY table_name`, { database: null, schema });
+    const result = await query(`${RELATIONS_SQL}\nORDER BY lower(table_name), table_name`, { database: null, schema });
     return result.rows.map(toRelation);
   }
 

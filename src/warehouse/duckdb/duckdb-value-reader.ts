@@ -30,6 +30,14 @@ function decimalFromValue(value: DuckDBValue): SqlDecimal {
   return new SqlDecimal(BigInt(decimal.value), decimal.scale);
 }
 
+// A plain Uint8Array view (no copy): the engine hands out Buffers, which compare unequal to Uint8Array.
+function bytesFrom(read: (value: DuckDBValue) => Uint8Array): (value: DuckDBValue) => Uint8Array {
+  return (value) => {
+    const bytes = read(value);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
+}
+
 // Rendered in UTC (`+00`) so the text does not depend on the process time zone.
 function utcTextFromTimestampTz(value: DuckDBValue): string {
   const ts = value as DuckDBTimestampTZValue;
@@ -61,7 +69,7 @@ export const duckdbValueReader: Converter = createDuckDBValueConverter<SqlValue>
   [id.HUGEINT]: bigintFromBigIntValue,
   [id.UHUGEINT]: bigintFromBigIntValue,
   [id.VARCHAR]: stringFromValue,
-  [id.BLOB]: bytesFromBlobValue,
+  [id.BLOB]: bytesFrom(bytesFromBlobValue),
   [id.DECIMAL]: decimalFromValue,
   [id.TIMESTAMP_S]: stringFromValue,
   [id.TIMESTAMP_MS]: stringFromValue,
@@ -83,6 +91,6 @@ export const duckdbValueReader: Converter = createDuckDBValueConverter<SqlValue>
   [id.STRING_LITERAL]: unsupportedConverter,
   [id.INTEGER_LITERAL]: unsupportedConverter,
   [id.TIME_NS]: stringFromValue,
-  [id.GEOMETRY]: bytesFromGeometryValue,
+  [id.GEOMETRY]: bytesFrom(bytesFromGeometryValue),
   [id.VARIANT]: fromVariantValue as Converter,
 });

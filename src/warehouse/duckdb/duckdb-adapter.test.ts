@@ -1,0 +1,223 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isMercatorError } from '../../errors/index.js';
+import { openWarehouse } from '../registry.js';
+import type { Warehouse } from '../warehouse.js';
+
+const opened: Warehouse[] = [];
+async function open(config: Record<string, unknown> = {}): Promise<Warehouse> {
+  const wh = await openWarehouse({ type: 'duckdb', ...config });
+  opened.push(wh);
+  return wh;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((wh) => wh.close()));
+});
+
+const count = async (wh: Warehouse, table: string): Promise<number> =>
+  Number((await wh.query(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.['n']);
+
+describe('duckdb run and query', () => {
+  it('runs several statements at once and reports rows changed by the last', async () => {
+    const wh = await open();
+    const result = await wh.run('CREATE TABLE t (id INTEGER); INSERT INTO t VALUES (1), (2), (3); DELETE FROM t WHERE id > 1');
+    expect(result.rowsChanged).toBe(2);
+    expect(await count(wh, 't')).toBe(1);
+  });
+
+  it('reports null rows changed for DDL', async () => {
+    const wh = await open();
+    expect(await wh.run('CREATE TABLE t (id INTEGER)')).toEqual({ rowsChanged: null });
+  });
+
+  it('binds positional ($1, ?) and named ($name) parameters without interpolating them', async () => {
+    const wh = await open();
+    await wh.run('CREATE TABLE t (name VARCHAR)');
+    const hostile = "x'); DROP TABLE t; --";
+    await wh.run('INSERT INTO t VALUES ($1), (?)', [hostile, 'plain']);
+    expect((await wh.query('SELECT name FROM t WHERE name = ?', [hostile])).rows).toEqual([{ name: hostile }]);
+    const named = await wh.query('SELECT $a || $b AS ab, $a AS a', { a: 'x', b: 'y' });
+    expect(named.rows).toEqual([{ ab: 'xy', a: 'x' }]);
+    expect(await count(wh, 't')).toBe(2);
+  });
+
+  it('runs the last statement of a multi-statement string with parameters', async () => {
+    const wh = await open();
+    const result = await wh.run('CREATE TABLE t (id INTEGER); INSERT INTO t VALUES ($1), ($2)', [1, 2]);
+    expect(result.rowsChanged).toBe(2);
+  });
+
+  it('returns columns with engine types, and keeps duplicate column names apart', async () => {
+    const wh = await open();
+    const result = await wh.query('SELECT 1 AS a, 2::BIGINT AS a, NULL::VARCHAR AS z');
+    expect(result.columns).toEqual([
+      { name: 'a', type: 'INTEGER' },
+      { name: 'a:1', type: 'BIGINT' },
+      { name: 'z', type: 'VARCHAR' },
+    ]);
+    expect(result.rows).toEqual([{ a: 1, 'a:1': 2n, z: null }]);
+  });
+
+  it('serializes concurrent statements on one warehouse', async () => {
+    const wh = await open();
+    await wh.run('CREATE TABLE t (id INTEGER)');
+    await Promise.all(Array.from({ length: 50 }, (_, i) => wh.run('INSERT INTO t VALUES ($1)', [i])));
+    expect(await count(wh, 't')).toBe(50);
+  });
+
+  it('exposes capabilities as data and the default schema', async () => {
+    const wh = await open({ schema: 'analytics' });
+    expect(wh.capabilities).toEqual({
+      merge: true,
+      transactionalDdl: true,
+      bulkFormats: ['csv', 'parquet', 'json'],
+      concurrentWriters: false,
+    });
+    expect(wh.defaultSchema).toBe('analytics');
+    expect(await wh.listSchemas()).toContain('analytics');
+  });
+
+  it('supports MERGE INTO as advertised (DuckDB >= 1.4)', async () => {
+    const wh = await open();
+    const version = String((await wh.query('SELECT version() AS v')).rows[0]?.['v']);
+    expect(version).toMatch(/^v1\.(4|5|6|7|8|9)\./);
+    await wh.run(`CREATE TABLE t AS SELECT * FROM (VALUES (1, 'old'), (2, 'old')) v(id, status)`);
+    const sql = wh.dialect.merge({
+      target: { schema: 'main', name: 't' },
+      sourceSql: `SELECT * FROM (VALUES (2, 'new'), (3, 'new')) v(id, status)`,
+      uniqueKey: ['id'],
+      columns: ['id', 'status'],
+    });
+    expect((await wh.run(sql)).rowsChanged).toBe(2);
+    expect((await wh.query('SELECT id, status FROM t ORDER BY id')).rows).toEqual([
+      { id: 1, status: 'old' },
+      { id: 2, status: 'new' },
+      { id: 3, status: 'new' },
+    ]);
+  });
+});
+
+describe('duckdb transactions', () => {
+  it('commits on success, on a dedicated connection', async () => {
+    const wh = await open();
+    await wh.run('CREATE TABLE t (id INTEGER)');
+    const seenInside = await wh.transaction(async (tx) => {
+      await tx.run('INSERT INTO t VALUES (1)');
+      const outside = await count(wh, 't'); // the main connection does not see uncommitted rows
+      return { inside: await count(tx, 't'), outside };
+    });
+    expect(seenInside).toEqual({ inside: 1, outside: 0 });
+    expect(await count(wh, 't')).toBe(1);
+  });
+
+  it('rolls back on throw, DDL included, and rethrows the original error', async () => {
+    const wh = await open();
+    await wh.run('CREATE TABLE t (id INTEGER)');
+    const boom = new Error('boom');
+    await expect(
+      wh.transaction(async (tx) => {
+        await tx.run('INSERT INTO t VALUES (1)');
+        await tx.run('CREATE TABLE u (id INTEGER)');
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(await count(wh, 't')).toBe(0);
+    expect(await wh.getRelation({ schema: 'main', name: 'u' })).toBeNull();
+  });
+
+  it('joins the outer transaction when nested; a nested failure rolls everything back', async () => {
+    const wh = await open();
+    await wh.run('CREATE TABLE t (id INTEGER)');
+    await wh.transaction(async (tx) => {
+      await tx.run('INSERT INTO t VALUES (1)');
+      await tx.transaction(async (inner) => inner.run('INSERT INTO t VALUES (2)'));
+      expect(await count(tx, 't')).toBe(2);
+    });
+    expect(await count(wh, 't')).toBe(2);
+    await expect(
+      wh.transaction(async (tx) => {
+        await tx.run('INSERT INTO t VALUES (3)');
+        await tx.transaction(async (inner) => inner.run('INSERT INTO nope VALUES (4)'));
+      }),
+    ).rejects.toMatchObject({ code: 'WAREHOUSE_QUERY_FAILED' });
+    expect(await count(wh, 't')).toBe(2);
+  });
+
+  it('replaceTable inside a transaction is part of it', async () => {
+    const wh = await open();
+    await wh.run('CREATE TABLE t AS SELECT 1 AS id');
+    await expect(
+      wh.transaction(async (tx) => {
+        expect(await tx.replaceTable({ schema: 'main', name: 't' }, 'SELECT * FROM range(5) r(id)')).toBe(5);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await count(wh, 't')).toBe(1);
+  });
+
+  it('refuses a transaction handle used after its transaction ended', async () => {
+    const wh = await open();
+    let leaked: Warehouse | undefined;
+    await wh.transaction(async (tx) => {
+      leaked = tx;
+    });
+    await expect(leaked!.query('SELECT 1')).rejects.toMatchObject({ code: 'WAREHOUSE_CLOSED' });
+  });
+});
+
+describe('duckdb errors', () => {
+  it('wraps engine errors once with the engine message, the SQL and the cause', async () => {
+    const wh = await open();
+    const sql = 'SELECT amount FROM missing_orders WHERE id = $1';
+    const err = await wh.query(sql, [1]).catch((e: unknown) => e);
+    expect(isMercatorError(err, 'WAREHOUSE_QUERY_FAILED')).toBe(true);
+    if (!isMercatorError(err)) return;
+    expect(err.message).toContain('missing_orders does not exist');
+    expect(err.message).toContain(sql);
+    expect(err.location?.sql).toBe(sql);
+    expect(err.cause).toBeInstanceOf(Error);
+    expect(isMercatorError(err.cause)).toBe(false);
+    expect(err.exit).toBe(1);
+  });
+
+  it('cuts long SQL in the message but keeps it whole in location.sql', async () => {
+    const wh = await open();
+    const sql = `SELECT ${Array.from({ length: 200 }, (_, i) => `${i} AS c${i}`).join(', ')} FROM nowhere`;
+    const err = await wh.query(sql).catch((e: unknown) => e);
+    if (!isMercatorError(err)) throw new Error('expected a MercatorError');
+    expect(err.message.length).toBeLessThan(sql.length);
+    expect(err.message).toContain('…');
+    expect(err.location?.sql).toBe(sql);
+  });
+
+  it('refuses statements after close', async () => {
+    const wh = await openWarehouse({ type: 'duckdb' });
+    await wh.close();
+    await wh.close();
+    await expect(wh.query('SELECT 1')).rejects.toMatchObject({ code: 'WAREHOUSE_CLOSED' });
+  });
+
+  it('validates the config with the key path in the message', async () => {
+    await expect(openWarehouse({ type: 'duckdb', threads: 0 })).rejects.toMatchObject({
+      code: 'WAREHOUSE_CONFIG_INVALID',
+      message: expect.stringContaining('threads'),
+    });
+    await expect(openWarehouse({ type: 'duckdb', memory_limt: '1GB' })).rejects.toMatchObject({
+      code: 'WAREHOUSE_CONFIG_INVALID',
+      message: expect.stringContaining('memory_limt'),
+    });
+  });
+
+  it('applies engine settings from the config', async () => {
+    const wh = await open({ threads: 2, memory_limit: '512MB' });
+    const row = (await wh.query(`SELECT current_setting('threads') AS t, current_setting('memory_limit') AS m`)).rows[0];
+    expect(row?.['t']).toBe(2n);
+    expect(String(row?.['m'])).toMatch(/^(488\.2 MiB|512\.0 MB)$/);
+  });
+
+  it('fails to open a path in a missing directory with WAREHOUSE_CONNECT_FAILED', async () => {
+    await expect(openWarehouse({ type: 'duckdb', path: '/nonexistent-dir/x/y.duckdb' })).rejects.toMatchObject({
+      code: 'WAREHOUSE_CONNECT_FAILED',
+      message: expect.stringContaining('/nonexistent-dir/x/y.duckdb'),
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isMercatorError } from '../../errors/index.js';
+import { openWarehouse } from '../registry.js';
+import { parseDuckdbConfig } from './duckdb-config.js';
+import { acquireDuckdbInstance, openDuckdbInstanceCount } from './duckdb-instance-cache.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mercator-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('duckdb instance cache', () => {
+  it('shares one instance between two opens of the same file, also through a relative path', async () => {
+    const path = join(dir, 'shared.duckdb');
+    const before = openDuckdbInstanceCount();
+    const a = await acquireDuckdbInstance(parseDuckdbConfig({ type: 'duckdb', path }));
+    const b = await acquireDuckdbInstance(parseDuckdbConfig({ type: 'duckdb', path: relative(process.cwd(), path) }));
+    expect(b.instance).toBe(a.instance);
+    expect(b.key).toBe(a.key);
+    expect(openDuckdbInstanceCount()).toBe(before + 1);
+    a.release();
+    expect(openDuckdbInstanceCount()).toBe(before + 1); // still used by b
+    b.release();
+    b.release(); // idempotent
+    expect(openDuckdbInstanceCount()).toBe(before);
+  });
+
+  it('lets two warehouses on one file see each other’s committed writes at once', async () => {
+    const path = join(dir, 'two.duckdb');
+    const first = await openWarehouse({ type: 'duckdb', path });
+    const second = await openWarehouse({ type: 'duckdb', path });
+    try {
+      await first.run('CREATE TABLE t AS SELECT 42 AS answer');
+      expect((await second.query('SELECT answer FROM t')).rows).toEqual([{ answer: 42 }]);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    // Reopened after the last close: the data was persisted to the file.
+    const again = await openWarehouse({ type: 'duckdb', path });
+    expect((await again.query('SELECT answer FROM t')).rows).toEqual([{ answer: 42 }]);
+    await again.close();
+  });
+
+  it('gives each unnamed :memory: open a fresh database, and shares a named one', async () => {
+    const a = await openWarehouse({ type: 'duckdb', path: ':memory:' });
+    const b = await openWarehouse({ type: 'duckdb', path: ':memory:' });
+    const n1 = await openWarehouse({ type: 'duckdb', name: 'cache-test' });
+    const n2 = await openWarehouse({ type: 'duckdb', name: 'cache-test' });
+    try {
+      await a.run('CREATE TABLE only_in_a (x INTEGER)');
+      expect(await b.getRelation({ schema: 'main', name: 'only_in_a' })).toBeNull();
+      await n1.run('CREATE TABLE shared_mem (x INTEGER)');
+      expect(await n2.getRelation({ schema: 'main', name: 'shared_mem' })).not.toBeNull();
+    } finally {
+      await Promise.all([a.close(), b.close(), n1.close(), n2.close()]);
+    }
+  });
+
+  it('reports a file locked by another process as WAREHOUSE_CONNECT_FAILED with a hint', async () => {
+    const path = join(dir, 'locked.duckdb');
+    const holder = await holdLock(path);
+    try {
+      const err = await openWarehouse({ type: 'duckdb', path }).catch((e: unknown) => e);
+      expect(isMercatorError(err, 'WAREHOUSE_CONNECT_FAILED')).toBe(true);
+      if (!isMercatorError(err)) return;
+      expect(err.message).toContain(path);
+      expect(err.message).toMatch(/lock/i);
+      expect(err.hint).toContain('Another process holds the lock');
+      expect(err.exit).toBe(3);
+    } finally {
+      holder.kill();
+    }
+    // A failed open does not poison the cache: once the lock is gone, the same path opens.
+    await new Promise((resolve) => holder.once('exit', resolve));
+    const wh = await openWarehouse({ type: 'duckdb', path });
+    await wh.close();
+  });
+});
+
+/** Starts a child process that opens `path` and keeps it open until killed. */
+function holdLock(path: string): Promise<ChildProcess> {
+  const script = `
+    import { DuckDBInstance } from '@duckdb/node-api';
+    const instance = await DuckDBInstance.create(${JSON.stringify(path)});
+    await (await instance.connect()).run('CREATE TABLE IF NOT EXISTS held (x INTEGER)');
+    process.stdout.write('ready\\n');
+    setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`lock holder exited early with ${code}`)));
+  });
+}
