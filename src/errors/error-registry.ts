@@ -1,4 +1,5 @@
 import { coreCodes } from './codes-core.js';
+import { ingestCodes } from './codes-ingest.js';
 import { warehouseCodes } from './codes-warehouse.js';
 import type { ErrorSpec } from './error-spec.js';
 
@@ -8,6 +9,7 @@ import type { ErrorSpec } from './error-spec.js';
  */
 export const errorRegistry = {
   ...coreCodes,
+  ...ingestCodes,
   ...warehouseCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
