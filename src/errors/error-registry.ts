@@ -1,6 +1,7 @@
 import { coreCodes } from './codes-core.js';
 import { ingestCodes } from './codes-ingest.js';
 import { warehouseCodes } from './codes-warehouse.js';
+import { demoCodes } from './codes-demo.js';
 import type { ErrorSpec } from './error-spec.js';
 
 /**
@@ -9,6 +10,7 @@ import type { ErrorSpec } from './error-spec.js';
  */
 export const errorRegistry = {
   ...coreCodes,
+  ...demoCodes,
   ...ingestCodes,
   ...warehouseCodes,
 } as const satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,134 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { MercatorError } from '../errors/index.js';
+import type { Logger } from '../log/index.js';
+import { DAY_MS, isoDay, utcMidnight } from './calendar-shape.js';
+import { hashUnit } from './prng.js';
+import { BASE_VOLUMES, generateShop, populationFrame, shopCatalogue } from './generate-shop.js';
+import { demoPaths, readDemoState, writeDemoState, type DemoState, type StripeFaults } from './demo-state.js';
+import { startLocalPostgres } from './embedded-postgres-server.js';
+import { recreateDatabase, seedPostgres } from './seed-postgres.js';
+import { fileSink } from './row-sink.js';
+import { LandingWriter } from './landing-folder.js';
+import { writeSpreadsheetExports } from './spreadsheet-exports.js';
+import { startStripeInBackground } from './stripe-server/stripe-background.js';
+import { stopDemo } from './demo-stop.js';
+import { describeDemo } from './describe-demo.js';
+
+/** Options of `mercator demo init`. */
+export interface DemoInitOptions {
+  dir: string;
+  scale?: number;
+  seed?: number;
+  pgUrl?: string;
+  /** The shop's "now" (UTC midnight); defaults to today 00:00 UTC. */
+  asOf?: Date;
+  force?: boolean;
+  /** Days of clickstream written to the landing folder (default 14). */
+  eventDays?: number;
+  badRowFraction?: number;
+  faults?: Partial<StripeFaults>;
+  /** Start the Stripe stand-in as a background process (default true). */
+  startStripe?: boolean;
+}
+
+/** What init did and how long each step took (seconds). */
+export interface DemoInitResult {
+  state: DemoState;
+  timings: { postgresStart: number; generateAndLoad: number; constraints: number; exports: number; stripeStart: number };
+}
+
+/** Validates a scale (0.01..100). */
+export function checkScale(scale: number): number {
+  if (!(scale >= 0.01 && scale <= 100)) throw new MercatorError('DEMO_SCALE_RANGE', { scale });
+  return scale;
+}
+
+/** Creates the demo shop: Postgres OLTP, Stripe data and server, CSV exports, landing folder, and `.mercator/demo.json`. */
+export async function demoInit(options: DemoInitOptions, logger: Logger): Promise<DemoInitResult> {
+  const scale = checkScale(options.scale ?? 1);
+  const seed = options.seed ?? 42;
+  const asOfMs = utcMidnight(options.asOf ?? new Date()).getTime();
+  const paths = demoPaths(options.dir);
+  if (existsSync(paths.stateFile)) {
+    if (!options.force) throw new MercatorError('DEMO_ALREADY_EXISTS', { dir: paths.root });
+    await stopDemo(readDemoState(paths.root), logger);
+  }
+  for (const d of [paths.stripeDir, paths.exportsDir, paths.landingDir]) rmSync(d, { recursive: true, force: true });
+  if (options.force && !options.pgUrl) rmSync(paths.pgData, { recursive: true, force: true });
+  for (const d of [paths.stripeDir, paths.exportsDir, paths.landingDir]) mkdirSync(d, { recursive: true });
+
+  const t0 = performance.now();
+  let serverUrl = options.pgUrl;
+  if (!serverUrl) {
+    logger.status('starting PostgreSQL…');
+    serverUrl = (await startLocalPostgres(paths.pgData)).url;
+  }
+  const database = 'shop';
+  const url = await recreateDatabase(serverUrl, database);
+  const t1 = performance.now();
+
+  const spec = { seed, scale, asOfMs };
+  const eventDays = options.eventDays ?? 14;
+  const eventsPerDay = Math.round(50_000 * scale);
+  const landing = new LandingWriter({ dir: paths.landingDir, seed, eventsPerDay, fromMs: asOfMs - eventDays * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount });
+  const charges = fileSink(join(paths.stripeDir, 'charges.jsonl'));
+  const refunds = fileSink(join(paths.stripeDir, 'refunds.jsonl'));
+  let t2 = 0;
+  const totals = await seedPostgres(url, async (sinks) => {
+    const result = await generateShop(spec, { products: sinks.products, customers: sinks.customers, orders: sinks.orders, orderItems: sinks.order_items, charges, refunds, onDay: async (day, orders) => {
+      landing.addShipments(orders);
+      await landing.writeDay(day, orders);
+    } }, logger);
+    await Promise.all([charges.end(), refunds.end()]);
+    landing.close();
+    logger.status('adding keys, foreign keys and indexes…');
+    t2 = performance.now();
+    return result;
+  });
+  const t3 = performance.now();
+
+  const startMs = asOfMs - BASE_VOLUMES.days * DAY_MS;
+  const badRowFraction = options.badRowFraction ?? 0.02;
+  const files = await writeSpreadsheetExports({ dir: paths.exportsDir, seed, scale, startMs, asOfMs, badRowFraction });
+  const t4 = performance.now();
+
+  const apiKey = `sk_test_mercator${Math.floor(hashUnit(seed, 'key') * 1e12).toString(36)}${Math.floor(hashUnit(seed, 'key2') * 1e12).toString(36)}`;
+  const faults: StripeFaults = { rateLimited: 0, serverErrors: 0, slow: 0, slowMs: 1500, dropped: 0, ...options.faults };
+  const state: DemoState = {
+    version: 1,
+    seed,
+    scale,
+    startDate: new Date(startMs).toISOString(),
+    initAsOf: new Date(asOfMs).toISOString(),
+    asOf: new Date(asOfMs).toISOString(),
+    dir: paths.root,
+    postgres: { url, serverUrl, database, embedded: !options.pgUrl, ...(options.pgUrl ? {} : { dataDir: paths.pgData }) },
+    stripe: { url: '', apiKey, port: 0, dataDir: paths.stripeDir, log: join(paths.stripeDir, 'server.log'), faults },
+    exports: { dir: paths.exportsDir, files, badRowFraction },
+    landing: { dir: paths.landingDir, eventDays, eventsPerDay },
+    ordersPerDay: Math.max(1, Math.round(1600 * scale)),
+    counters: {
+      customers: totals.customers,
+      products: totals.products,
+      orders: totals.orders,
+      orderItems: totals.orderItems,
+      charges: totals.charges,
+      refunds: totals.refunds,
+      nextOrderId: totals.nextOrderId,
+      nextItemId: totals.nextItemId,
+    },
+  };
+  writeDemoState(state);
+  if (options.startStripe !== false) {
+    logger.status('starting the Stripe stand-in…');
+    const server = await startStripeInBackground(state);
+    state.stripe = { ...state.stripe, url: server.url, port: server.port, pid: server.pid };
+    writeDemoState(state);
+  }
+  const t5 = performance.now();
+  logger.clearStatus();
+  const timings = { postgresStart: (t1 - t0) / 1000, generateAndLoad: (t2 - t1) / 1000, constraints: (t3 - t2) / 1000, exports: (t4 - t3) / 1000, stripeStart: (t5 - t4) / 1000 };
+  logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale})\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
+  return { state, timings };
+}

@@ -1,0 +1,55 @@
+import type { CustomerProfile } from './generate-customers.js';
+import type { Product } from './generate-products.js';
+import type { OrderItemRow, OrderRow } from './generate-orders.js';
+
+/** Escapes one value for PostgreSQL COPY text format; null becomes \N. */
+export function copyValue(value: string | number | null): string {
+  if (value === null) return '\\N';
+  const s = String(value);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+}
+
+/** One COPY text line from values. */
+export function copyLine(values: (string | number | null)[]): string {
+  return values.map(copyValue).join('\t') + '\n';
+}
+
+/** Minor units as a decimal string with two places (`1234` → `12.34`). */
+export function money(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** ISO timestamp of epoch ms. */
+export function ts(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Column lists of the OLTP tables in COPY order. */
+export const OLTP_COLUMNS = {
+  products: ['product_id', 'sku', 'name', 'category', 'price', 'cost', 'currency', 'is_active', 'created_at', 'updated_at'],
+  customers: ['customer_id', 'email', 'first_name', 'last_name', 'country', 'segment', 'created_at', 'updated_at', 'deleted_at'],
+  orders: ['order_id', 'customer_id', 'status', 'currency', 'country', 'subtotal', 'discount', 'shipping', 'tax', 'total', 'created_at', 'updated_at'],
+  order_items: ['order_item_id', 'order_id', 'product_id', 'quantity', 'unit_price', 'discount', 'line_total', 'created_at', 'updated_at'],
+} as const;
+
+/** COPY line of a product. */
+export function productLine(p: Product): string {
+  return copyLine([p.productId, p.sku, p.name, p.category, money(p.priceCents), money(p.costCents), 'USD', 't', ts(p.createdAtMs), ts(p.createdAtMs)]);
+}
+
+/** COPY line of a customer. */
+export function customerLine(c: CustomerProfile): string {
+  return copyLine([c.customerId, c.email, c.firstName, c.lastName, c.country, c.segment, ts(c.createdAtMs), ts(c.updatedAtMs), c.deletedAtMs === null ? null : ts(c.deletedAtMs)]);
+}
+
+/** COPY line of an order. */
+export function orderLine(o: OrderRow): string {
+  return copyLine([o.orderId, o.customerId, o.status, o.currency, o.country, money(o.subtotal), money(o.discount), money(o.shipping), money(o.tax), money(o.total), ts(o.createdAtMs), ts(o.updatedAtMs)]);
+}
+
+/** COPY line of an order item. */
+export function orderItemLine(i: OrderItemRow): string {
+  return copyLine([i.orderItemId, i.orderId, i.productId, i.quantity, money(i.unitPrice), money(i.discount), money(i.lineTotal), ts(i.createdAtMs), ts(i.updatedAtMs)]);
+}

@@ -1,0 +1,163 @@
+// Does: indexes a JSONL file of Stripe objects (byte offsets, created, id) and answers lookups and
+// list pages from it, re-reading only the appended tail. Does not: hold the objects in memory.
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** One page of a list request, in Stripe order (newest first). */
+export interface StorePage {
+  lines: string[];
+  hasMore: boolean;
+}
+
+/** Filters of a list request; `created` bounds are unix seconds. */
+export interface ListQuery {
+  limit: number;
+  startingAfter?: string;
+  endingBefore?: string;
+  created?: { gte?: number; gt?: number; lte?: number; lt?: number };
+}
+
+/**
+ * An append-only JSONL store: a later line with the same id replaces the object but keeps its place,
+ * so `mercator demo advance` can update charges (refunds) by appending.
+ */
+export class StripeStore {
+  private indexed = 0;
+  private readonly slotById = new Map<string, number>();
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly created: number[] = [];
+  private readonly ids: string[] = [];
+  /** Slots sorted by (created, slot) ascending. */
+  private order: Int32Array = new Int32Array(0);
+  private positionOf: Int32Array = new Int32Array(0);
+
+  constructor(readonly file: string) {}
+
+  /** Indexes lines appended since the last call; cheap when nothing changed. */
+  refresh(): void {
+    if (!existsSync(this.file)) return;
+    const fd = openSync(this.file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size <= this.indexed) return;
+      const chunk = Buffer.alloc(1 << 22);
+      let pos = this.indexed;
+      let carry = Buffer.alloc(0);
+      let carryStart = pos;
+      let added = false;
+      while (pos < size) {
+        const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
+        if (n <= 0) break;
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+          this.addLine(buf.toString('utf8', start, nl), carryStart + start, nl - start);
+          added = true;
+          start = nl + 1;
+        }
+        carry = Buffer.from(buf.subarray(start));
+        carryStart += start;
+        pos += n;
+      }
+      this.indexed = carryStart;
+      if (added) this.sort();
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private addLine(line: string, offset: number, length: number): void {
+    if (length === 0) return;
+    const idStart = line.indexOf('"id":"') + 6;
+    const id = line.slice(idStart, line.indexOf('"', idStart));
+    const c = line.indexOf('"created":') + 10;
+    const created = Number.parseInt(line.slice(c, c + 12), 10);
+    const existing = this.slotById.get(id);
+    if (existing !== undefined) {
+      this.offsets[existing] = offset;
+      this.lengths[existing] = length;
+      return;
+    }
+    const slot = this.ids.length;
+    this.slotById.set(id, slot);
+    this.ids.push(id);
+    this.offsets.push(offset);
+    this.lengths.push(length);
+    this.created.push(created);
+  }
+
+  private sort(): void {
+    const order = Int32Array.from(this.ids.keys());
+    order.sort((a, b) => this.created[a]! - this.created[b]! || a - b);
+    this.order = order;
+    this.positionOf = new Int32Array(order.length);
+    order.forEach((slot, pos) => (this.positionOf[slot] = pos));
+  }
+
+  /** Number of distinct objects. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  private read(slots: number[]): string[] {
+    if (slots.length === 0) return [];
+    const fd = openSync(this.file, 'r');
+    try {
+      return slots.map((slot) => {
+        const buf = Buffer.alloc(this.lengths[slot]!);
+        readSync(fd, buf, 0, buf.length, this.offsets[slot]!);
+        return buf.toString('utf8');
+      });
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The JSON text of an object, or undefined. */
+  get(id: string): string | undefined {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? undefined : this.read([slot])[0];
+  }
+
+  /** True when the id exists. */
+  has(id: string): boolean {
+    return this.slotById.has(id);
+  }
+
+  private lowerBound(seconds: number): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.created[this.order[mid]!]! < seconds) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** One page in Stripe order (created descending) after the cursor and inside the created range. */
+  list(query: ListQuery): StorePage {
+    const c = query.created ?? {};
+    let lo = 0;
+    let hi = this.order.length; // positions [lo, hi) match the range
+    if (c.gte !== undefined) lo = Math.max(lo, this.lowerBound(c.gte));
+    if (c.gt !== undefined) lo = Math.max(lo, this.lowerBound(c.gt + 1));
+    if (c.lte !== undefined) hi = Math.min(hi, this.lowerBound(c.lte + 1));
+    if (c.lt !== undefined) hi = Math.min(hi, this.lowerBound(c.lt));
+    const positions: number[] = [];
+    let hasMore: boolean;
+    if (query.endingBefore !== undefined) {
+      const p = this.positionOf[this.slotById.get(query.endingBefore)!]!;
+      const from = Math.max(lo, p + 1);
+      const to = Math.min(hi, from + query.limit);
+      for (let i = to - 1; i >= from; i--) positions.push(i);
+      hasMore = to < hi;
+    } else {
+      const top = query.startingAfter !== undefined ? Math.min(hi, this.positionOf[this.slotById.get(query.startingAfter)!]!) : hi;
+      const bottom = Math.max(lo, top - query.limit);
+      for (let i = top - 1; i >= bottom; i--) positions.push(i);
+      hasMore = bottom > lo;
+    }
+    return { lines: this.read(positions.map((p) => this.order[p]!)), hasMore };
+  }
+}
