@@ -20,6 +20,7 @@ export const duckdbCapabilities: WarehouseCapabilities = Object.freeze({
 export const duckdbAdapter: WarehouseAdapter = {
   type: 'duckdb',
   capabilities: duckdbCapabilities,
+  dialect: duckdbDialect,
   async open(rawConfig: unknown): Promise<Warehouse> {
     const config = parseDuckdbConfig(rawConfig);
     const warehouse = await ManagedWarehouse.open({

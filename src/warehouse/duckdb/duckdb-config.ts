@@ -8,7 +8,7 @@ export const duckdbConfigSchema = z.strictObject({
   type: z.literal('duckdb'),
   /** A database file (created if missing) or `:memory:`. */
   path: z.string().min(1).default(':memory:'),
-  /** Shares one in-memory database between opens with the same name; without it `:memory:` is fresh each open. */
+  /** Shares one in-memory database between opens with this name while any stays open; unnamed `:memory:` is fresh each open. */
   name: z.string().min(1).optional(),
   threads: z.number().int().positive().optional(),
   /** Engine memory limit such as `4GB`. */

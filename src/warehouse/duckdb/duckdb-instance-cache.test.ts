@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ describe('duckdb instance cache', () => {
       expect(await b.getRelation({ schema: 'main', name: 'only_in_a' })).toBeNull();
       await n1.run('CREATE TABLE shared_mem (x INTEGER)');
       expect(await n2.getRelation({ schema: 'main', name: 'shared_mem' })).not.toBeNull();
+      expect(existsSync(':memory:cache-test')).toBe(false); // in memory, not a file named after it
     } finally {
       await Promise.all([a.close(), b.close(), n1.close(), n2.close()]);
     }

@@ -23,7 +23,8 @@ let anonymousMemory = 0;
 /** The cache key and engine path of a config: files by resolved path; unnamed `:memory:` always fresh. */
 export function duckdbInstanceKey(config: Pick<DuckdbConfig, 'path' | 'name'>): { key: string; enginePath: string } {
   if (config.path === ':memory:') {
-    if (config.name !== undefined) return { key: `:memory:${config.name}`, enginePath: `:memory:${config.name}` };
+    // The engine would read `:memory:<name>` as a file path; sharing by name is done by this cache.
+    if (config.name !== undefined) return { key: `:memory:${config.name}`, enginePath: ':memory:' };
     anonymousMemory += 1;
     return { key: `:memory:#${anonymousMemory}`, enginePath: ':memory:' };
   }
