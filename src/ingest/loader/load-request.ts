@@ -32,6 +32,8 @@ export interface StageInput {
    * Returns how many source rows were rejected; throwing rolls back the whole load.
    */
   afterStage?: (tx: Warehouse, context: StageContext) => Promise<{ rejected: number }>;
+  /** Turns an engine error raised while reading the input into a more precise coded error, when it recognises it. */
+  explainError?: (err: unknown) => Error | undefined;
 }
 
 /** Key reconciliation: rows of the target whose key is not in `keys` are deleted by this load. */

@@ -56,7 +56,8 @@ export async function runLoad(warehouse: Warehouse, request: LoadRequest, option
     };
   } catch (err) {
     const finished = now();
-    const error = isMercatorError(err) ? err : new MercatorError('INGEST_LOAD_FAILED', { source: request.source, stream: request.stream, loadId, detail: err instanceof Error ? err.message : String(err) }, { cause: err });
+    const explained = request.input.explainError?.(err) ?? err;
+    const error = isMercatorError(explained) ? explained : new MercatorError('INGEST_LOAD_FAILED', { source: request.source, stream: request.stream, loadId, detail: explained instanceof Error ? explained.message : String(explained) }, { cause: explained });
     try {
       await recordLoad(warehouse, {
         ...base, status: 'failed', rows: null, rejected: null, cursorAfter: null, finishedAt: finished.toISOString(),

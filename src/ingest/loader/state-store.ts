@@ -2,12 +2,13 @@
 // Does not: decide cursor values or which files are new; connectors do.
 import type { Warehouse } from '../../warehouse/index.js';
 import type { LedgerEntry } from './load-request.js';
-import { METADATA_SCHEMA } from './metadata-schema.js';
+import { METADATA_SCHEMA, ensureIngestMetadata } from './metadata-schema.js';
 
 const stateTable = (wh: Warehouse): string => wh.dialect.relation({ schema: METADATA_SCHEMA, name: 'state' });
 
 /** The committed cursor of a stream as exact text, or null before its first load. */
 export async function readCursor(wh: Warehouse, source: string, stream: string): Promise<string | null> {
+  await ensureIngestMetadata(wh);
   const result = await wh.query(
     `SELECT value FROM ${stateTable(wh)} WHERE source = $1 AND stream = $2 AND kind = 'cursor' AND key = ''`,
     [source, stream],
@@ -18,6 +19,7 @@ export async function readCursor(wh: Warehouse, source: string, stream: string):
 
 /** Paths of the files already loaded for a stream. */
 export async function readLedger(wh: Warehouse, source: string, stream: string): Promise<Set<string>> {
+  await ensureIngestMetadata(wh);
   const result = await wh.query(
     `SELECT key FROM ${stateTable(wh)} WHERE source = $1 AND stream = $2 AND kind = 'file'`,
     [source, stream],
