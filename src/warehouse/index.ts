@@ -3,6 +3,7 @@
 export * from './warehouse.js';
 export { openWarehouse, loadWarehouseAdapter, availableWarehouseTypes, warehouseTypes } from './registry.js';
 export { ManagedWarehouse, type AdapterParts } from './managed-warehouse.js';
+export { ManagedSession } from './managed-session.js';
 export type { WarehouseAdapter } from './warehouse-adapter.js';
 export type { DriverConnection, WarehouseDriver } from './warehouse-driver.js';
 export type { IntrospectionQuery, WarehouseIntrospector } from './warehouse-introspector.js';

@@ -1,9 +1,9 @@
 // Does: the one wrapper around every adapter: connection lifecycle, one-at-a-time statements per
 // connection, transactions, atomic replace, error wrapping. Does not: contain engine calls or SQL text.
 import { randomBytes } from 'node:crypto';
-import { MercatorError, isMercatorError } from '../errors/index.js';
+import { MercatorError, isMercatorError, type ErrorLocation } from '../errors/index.js';
 import { toJsonRow } from './json-row.js';
-import { SerialQueue } from './serial-queue.js';
+import { ManagedSession } from './managed-session.js';
 import { sqlExcerpt } from './sql-excerpt.js';
 import type {
   BulkLoadRequest,
@@ -37,13 +37,13 @@ export class ManagedWarehouse implements Warehouse {
   readonly capabilities: WarehouseCapabilities;
   readonly dialect: WarehouseDialect;
   readonly defaultSchema: string;
-  private readonly queue = new SerialQueue();
-  private closed = false;
-
   private constructor(
     private readonly parts: AdapterParts,
-    private readonly connection: DriverConnection,
-    private readonly inTransaction: boolean,
+    private readonly session: ManagedSession,
+    /** Added to every error raised through this handle (the model or file the SQL came from). */
+    private readonly location: Omit<ErrorLocation, 'sql'>,
+    /** False for `withLocation` views: closing them leaves the connection to its owner. */
+    private readonly ownsSession: boolean,
   ) {
     this.type = parts.type;
     this.capabilities = parts.capabilities;
@@ -54,7 +54,7 @@ export class ManagedWarehouse implements Warehouse {
   /** Opens the main connection; connect failures become WAREHOUSE_CONNECT_FAILED. */
   static async open(parts: AdapterParts): Promise<ManagedWarehouse> {
     const connection = await connect(parts);
-    return new ManagedWarehouse(parts, connection, false);
+    return new ManagedWarehouse(parts, new ManagedSession(connection, false), {}, true);
   }
 
   async run(sql: string, params?: SqlParams): Promise<{ rowsChanged: number | null }> {
@@ -72,9 +72,10 @@ export class ManagedWarehouse implements Warehouse {
 
   async transaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T> {
     // Engines here have no portable savepoints: a nested transaction joins the outer one.
-    if (this.inTransaction) return fn(this);
+    if (this.session.inTransaction) return fn(this);
     this.assertOpen('BEGIN TRANSACTION');
-    const tx = new ManagedWarehouse(this.parts, await connect(this.parts), true);
+    const session = new ManagedSession(await connect(this.parts), true);
+    const tx = new ManagedWarehouse(this.parts, session, this.location, true);
     try {
       await tx.run('BEGIN TRANSACTION');
       const result = await fn(tx);
@@ -84,7 +85,7 @@ export class ManagedWarehouse implements Warehouse {
       await tx.rollbackAfter(err);
       throw err;
     } finally {
-      await tx.closeConnection();
+      await session.close();
     }
   }
 
@@ -98,7 +99,7 @@ export class ManagedWarehouse implements Warehouse {
         throw new MercatorError(
           'WAREHOUSE_BULK_LOAD_FAILED',
           { count: request.files.length, format: request.format, target, detail: engineMessage(err) },
-          { cause: err, location: { file: request.files[0] } },
+          { cause: err, location: { ...this.location, file: this.location.file ?? request.files[0] } },
         );
       }
     });
@@ -145,11 +146,15 @@ export class ManagedWarehouse implements Warehouse {
     await this.run(this.dialect.createSchema(schema));
   }
 
+  withLocation(location: Omit<ErrorLocation, 'sql'>): Warehouse {
+    return new ManagedWarehouse(this.parts, this.session, { ...this.location, ...location }, false);
+  }
+
   /** Waits for queued statements, closes the connection and (root only) releases the database. Idempotent. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    await this.closeConnection();
-    if (!this.inTransaction) await this.parts.driver.close();
+    if (!this.ownsSession || this.session.closed) return;
+    await this.session.close();
+    if (!this.session.inTransaction) await this.parts.driver.close();
   }
 
   private readonly introspectionQuery = (sql: string, params?: SqlParams): Promise<QueryResult> =>
@@ -157,25 +162,20 @@ export class ManagedWarehouse implements Warehouse {
 
   private exec<T>(sql: string, call: (conn: DriverConnection) => Promise<T>): Promise<T> {
     this.assertOpen(sql);
-    return this.queue.run(async () => {
+    return this.session.queue.run(async () => {
       this.assertOpen(sql);
       try {
-        return await call(this.connection);
+        return await call(this.session.connection);
       } catch (err) {
-        throw wrapEngineError(err, this.type, sql);
+        throw wrapEngineError(err, this.type, sql, this.location);
       }
     });
   }
 
   private assertOpen(sql: string): void {
-    if (this.closed) throw new MercatorError('WAREHOUSE_CLOSED', { type: this.type, sql: sqlExcerpt(sql, 80) });
-  }
-
-  private async closeConnection(): Promise<void> {
-    if (this.closed) return;
-    await this.queue.drain();
-    this.closed = true;
-    await this.connection.close();
+    if (this.session.closed) {
+      throw new MercatorError('WAREHOUSE_CLOSED', { type: this.type, sql: sqlExcerpt(sql, 80) }, { location: this.location });
+    }
   }
 
   private async rollbackAfter(original: unknown): Promise<void> {

@@ -196,5 +196,11 @@ export interface Warehouse {
   getColumns(rel: RelationName): Promise<ColumnInfo[]>;
   ensureSchema(schema: string): Promise<void>;
 
+  /**
+   * The same warehouse (same connection and transaction) whose errors also name where the SQL came from,
+   * e.g. `{ node: 'model.shop.orders', file: 'models/orders.sql' }`; closing the view closes nothing.
+   */
+  withLocation(location: { file?: string; line?: number; node?: string }): Warehouse;
+
   close(): Promise<void>;
 }

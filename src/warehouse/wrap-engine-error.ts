@@ -1,13 +1,18 @@
-import { MercatorError, isMercatorError } from '../errors/index.js';
+import { MercatorError, isMercatorError, type ErrorLocation } from '../errors/index.js';
 import { sqlExcerpt } from './sql-excerpt.js';
 
-/** An engine error as WAREHOUSE_QUERY_FAILED with the failing SQL and the cause; MercatorErrors pass through unchanged. */
-export function wrapEngineError(err: unknown, type: string, sql: string): MercatorError {
+/** An engine error as WAREHOUSE_QUERY_FAILED with the failing SQL, where it came from and the cause; MercatorErrors pass through unchanged. */
+export function wrapEngineError(
+  err: unknown,
+  type: string,
+  sql: string,
+  location: Omit<ErrorLocation, 'sql'> = {},
+): MercatorError {
   if (isMercatorError(err)) return err;
   return new MercatorError(
     'WAREHOUSE_QUERY_FAILED',
     { type, detail: engineMessage(err), sql: sqlExcerpt(sql) },
-    { cause: err, location: { sql } },
+    { cause: err, location: { ...location, sql } },
   );
 }
 

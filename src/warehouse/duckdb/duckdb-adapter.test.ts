@@ -189,6 +189,25 @@ describe('duckdb errors', () => {
     expect(err.location?.sql).toBe(sql);
   });
 
+  it('names the model and file the SQL came from when used through withLocation', async () => {
+    const wh = await open();
+    const model = wh.withLocation({ node: 'model.shop.orders', file: 'models/orders.sql' });
+    const err = await model.run('SELECT * FROM missing').catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'WAREHOUSE_QUERY_FAILED',
+      location: { node: 'model.shop.orders', file: 'models/orders.sql', sql: 'SELECT * FROM missing' },
+    });
+    const inTx = await model
+      .transaction(async (tx) => tx.withLocation({ line: 3 }).run('SELECT * FROM missing'))
+      .catch((e: unknown) => e);
+    expect(inTx).toMatchObject({ location: { node: 'model.shop.orders', line: 3 } });
+    await model.close(); // a view: the warehouse stays open
+    expect((await wh.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    const plain = await wh.run('SELECT * FROM missing').catch((e: unknown) => e);
+    expect(plain).toMatchObject({ location: { sql: 'SELECT * FROM missing' } });
+    expect((plain as { location: Record<string, unknown> }).location['node']).toBeUndefined();
+  });
+
   it('refuses statements after close', async () => {
     const wh = await openWarehouse({ type: 'duckdb' });
     await wh.close();
@@ -212,6 +231,16 @@ describe('duckdb errors', () => {
     const row = (await wh.query(`SELECT current_setting('threads') AS t, current_setting('memory_limit') AS m`)).rows[0];
     expect(row?.['t']).toBe(2n);
     expect(String(row?.['m'])).toMatch(/^(488\.2 MiB|512\.0 MB)$/);
+  });
+
+  it('loads the configured extensions at open', async () => {
+    const wh = await open({ extensions: ['json', 'parquet'] });
+    const loaded = (await wh.query(`SELECT extension_name AS e FROM duckdb_extensions() WHERE loaded ORDER BY 1`)).rows;
+    expect(loaded.map((r) => r['e'])).toEqual(expect.arrayContaining(['json', 'parquet']));
+    await expect(openWarehouse({ type: 'duckdb', extensions: ['httpfs; DROP'] })).rejects.toMatchObject({
+      code: 'WAREHOUSE_CONFIG_INVALID',
+      message: expect.stringContaining('extensions.0'),
+    });
   });
 
   it('fails to open a path in a missing directory with WAREHOUSE_CONNECT_FAILED', async () => {
