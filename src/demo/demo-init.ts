@@ -21,6 +21,8 @@ export interface DemoInitOptions {
   scale?: number;
   seed?: number;
   pgUrl?: string;
+  /** Database created on the server for the shop (default `shop`). */
+  database?: string;
   /** The shop's "now" (UTC midnight); defaults to today 00:00 UTC. */
   asOf?: Date;
   force?: boolean;
@@ -64,7 +66,7 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
     logger.status('starting PostgreSQL…');
     serverUrl = (await startLocalPostgres(paths.pgData)).url;
   }
-  const database = 'shop';
+  const database = options.database ?? 'shop';
   const url = await recreateDatabase(serverUrl, database);
   const t1 = performance.now();
 
