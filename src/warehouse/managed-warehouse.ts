@@ -74,6 +74,16 @@ export class ManagedWarehouse implements Warehouse {
     // Engines here have no portable savepoints: a nested transaction joins the outer one.
     if (this.session.inTransaction) return fn(this);
     this.assertOpen('BEGIN TRANSACTION');
+    const running = this.runTransaction(fn);
+    this.session.transactions.add(running);
+    try {
+      return await running;
+    } finally {
+      this.session.transactions.delete(running);
+    }
+  }
+
+  private async runTransaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T> {
     const session = new ManagedSession(await connect(this.parts), true);
     const tx = new ManagedWarehouse(this.parts, session, this.location, true);
     try {
@@ -163,7 +173,7 @@ export class ManagedWarehouse implements Warehouse {
   private exec<T>(sql: string, call: (conn: DriverConnection) => Promise<T>): Promise<T> {
     this.assertOpen(sql);
     return this.session.queue.run(async () => {
-      this.assertOpen(sql);
+      this.assertOpen(sql, true);
       try {
         return await call(this.session.connection);
       } catch (err) {
@@ -172,8 +182,8 @@ export class ManagedWarehouse implements Warehouse {
     });
   }
 
-  private assertOpen(sql: string): void {
-    if (this.session.closed) {
+  private assertOpen(sql: string, alreadyQueued = false): void {
+    if (this.session.closed || (this.session.closing && !alreadyQueued)) {
       throw new MercatorError('WAREHOUSE_CLOSED', { type: this.type, sql: sqlExcerpt(sql, 80) }, { location: this.location });
     }
   }

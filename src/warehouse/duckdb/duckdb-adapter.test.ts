@@ -154,6 +154,23 @@ describe('duckdb transactions', () => {
     expect(await count(wh, 't')).toBe(1);
   });
 
+  it('close() waits for a running transaction to finish', async () => {
+    const wh = await openWarehouse({ type: 'duckdb' });
+    await wh.run('CREATE TABLE t (id INTEGER)');
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const tx = wh.transaction(async (t) => {
+      await gate;
+      await t.run('INSERT INTO t VALUES (1)');
+      return count(t, 't');
+    });
+    const closing = wh.close();
+    release();
+    expect(await tx).toBe(1);
+    await closing;
+    await expect(wh.query('SELECT 1')).rejects.toMatchObject({ code: 'WAREHOUSE_CLOSED' });
+  });
+
   it('refuses a transaction handle used after its transaction ended', async () => {
     const wh = await open();
     let leaked: Warehouse | undefined;
