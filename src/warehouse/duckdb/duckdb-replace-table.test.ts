@@ -9,8 +9,11 @@ const dir = mkdtempSync(join(tmpdir(), 'mercator-replace-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const target = { schema: 'main', name: 'orders' };
-// Version k has 1000 + k rows, every row tagged k: a reader can tell a whole table from a partial one.
-const versionSql = (k: number): string => `SELECT ${k} AS version, range AS id FROM range(${1000 + k})`;
+const ROWS = 1000;
+/** Large enough that each build takes a while, so reads land mid-replace. */
+const BIG = 200_000;
+// Version k has ROWS + k rows, every row tagged k: a reader can tell a whole table from a partial one.
+const versionSql = (k: number, rows = ROWS): string => `SELECT ${k} AS version, range AS id FROM range(${rows + k})`;
 
 async function readSnapshot(wh: Warehouse): Promise<{ n: number; lo: number; hi: number }> {
   const row = (await wh.query('SELECT count(*) AS n, min(version) AS lo, max(version) AS hi FROM orders')).rows[0];
@@ -61,7 +64,7 @@ describe('replaceTable', () => {
     const writer = await openWarehouse({ type: 'duckdb', path });
     const reader = await openWarehouse({ type: 'duckdb', path });
     try {
-      await writer.replaceTable(target, versionSql(0));
+      await writer.replaceTable(target, versionSql(0, BIG));
       let done = false;
       const seen: number[] = [];
       const failures: unknown[] = [];
@@ -70,20 +73,20 @@ describe('replaceTable', () => {
           try {
             const snap = await readSnapshot(reader);
             // A whole version: one tag, and exactly as many rows as that version has.
-            if (snap.lo !== snap.hi || snap.n !== 1000 + snap.lo) failures.push(snap);
+            if (snap.lo !== snap.hi || snap.n !== BIG + snap.lo) failures.push(snap);
             seen.push(snap.lo);
           } catch (err) {
             failures.push(err);
           }
         }
       })();
-      for (let k = 1; k <= 25; k += 1) expect(await writer.replaceTable(target, versionSql(k))).toBe(1000 + k);
+      for (let k = 1; k <= 25; k += 1) expect(await writer.replaceTable(target, versionSql(k, BIG))).toBe(BIG + k);
       done = true;
       await readLoop;
       expect(failures).toEqual([]);
       expect(seen.length).toBeGreaterThan(25);
       expect(new Set(seen).size).toBeGreaterThan(1); // the reader really saw replaces happen
-      expect(await readSnapshot(reader)).toEqual({ n: 1025, lo: 25, hi: 25 });
+      expect(await readSnapshot(reader)).toEqual({ n: BIG + 25, lo: 25, hi: 25 });
     } finally {
       await reader.close();
       await writer.close();
