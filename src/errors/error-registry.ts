@@ -1,6 +1,7 @@
 import { coreCodes } from './codes-core.js';
 import { ingestCodes } from './codes-ingest.js';
 import { warehouseCodes } from './codes-warehouse.js';
+import { transformCodes } from './codes-transform.js';
 import { demoCodes } from './codes-demo.js';
 import type { ErrorSpec } from './error-spec.js';
 
@@ -10,9 +11,10 @@ import type { ErrorSpec } from './error-spec.js';
  */
 export const errorRegistry = {
   ...coreCodes,
-  ...demoCodes,
   ...ingestCodes,
+  ...demoCodes,
   ...warehouseCodes,
+  ...transformCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A registered error code such as `CONFIG_YAML_SYNTAX`. */

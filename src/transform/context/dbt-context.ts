@@ -1,0 +1,220 @@
+import { MacroReturn } from '../../jinja/index.js';
+import type { SqlDialect } from '../../warehouse/warehouse.js';
+import { MercatorError } from '../../errors/index.js';
+import type { ResolvedTarget } from '../project/load-profile.js';
+import type { ManifestNode } from '../project/node-types.js';
+import { adapterObject } from './adapter-object.js';
+import { AgateTable, emptyTable } from './agate-table.js';
+import { argAt, splitArgs } from './call-args.js';
+import type { MacroIndex } from './macro-index.js';
+import { MacroScope } from './macro-scope.js';
+import { pythonModules } from './python-modules.js';
+import { Relation } from './relation.js';
+import type { RenderIo } from './render-io.js';
+
+/** Everything one render needs; nothing here is read from a global. */
+export interface DbtContextOptions {
+  projectName: string;
+  macros: MacroIndex;
+  dialect: SqlDialect;
+  adapterType: string;
+  target: ResolvedTarget;
+  /** Looks up a var (CLI --vars over dbt_project.yml vars); undefined when unset. */
+  lookupVar: (name: string, packageName: string) => unknown;
+  env: Readonly<Record<string, string | undefined>>;
+  node: ManifestNode | null;
+  packageName: string;
+  io: RenderIo;
+  execute: boolean;
+  isIncremental: boolean;
+  flags: Record<string, unknown>;
+  ref: (name: string, pkg: string | null, version: unknown) => Relation;
+  source: (source: string, table: string) => Relation;
+  /** config(...) calls land here (parse time); `config.get` reads `configValues`. */
+  onConfig: (values: Record<string, unknown>) => void;
+  configValues: () => Record<string, unknown>;
+  dispatch: ReadonlyMap<string, readonly string[]>;
+  log: (message: string, info: boolean) => void;
+  thisRelation: Relation | null;
+  /** Extra names (e.g. `model`, `sql` for tests); they win over everything else. */
+  extra?: Record<string, unknown>;
+  invocationId: string;
+  runStartedAt: Date;
+}
+
+/** Builds the dbt context as a Proxy: fixed names first, then macros (lazy), then package namespaces. */
+export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
+  let proxy: Record<string, unknown>;
+  const scope = new MacroScope(o.macros, o.packageName, () => proxy);
+  const nodeName = o.node?.uniqueId ?? 'project';
+  const results = new Map<string, unknown>();
+
+  const configFn = Object.assign(
+    (...args: unknown[]) => {
+      const { positional, kwargs } = splitArgs(args);
+      const first = positional[0];
+      o.onConfig(first && typeof first === 'object' ? { ...(first as Record<string, unknown>), ...kwargs } : kwargs);
+      return '';
+    },
+    {
+      get: (name: string, fallback: unknown = null) => o.configValues()[name] ?? fallback,
+      require: (name: string) => {
+        const v = o.configValues()[name];
+        if (v === undefined) throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `config \`${name}\` is required` });
+        return v;
+      },
+      set: () => '',
+      persist_relation_docs: () => false,
+      persist_column_docs: () => false,
+    },
+  );
+
+  const varFn = Object.assign(
+    (name: string, ...rest: unknown[]) => {
+      const { positional } = splitArgs(rest);
+      const found = o.lookupVar(name, o.packageName);
+      if (found !== undefined) return found;
+      if (positional.length > 0) return positional[0];
+      if (!o.execute) return null;
+      throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `Required var '${name}' not found in config: pass it with --vars or set it in dbt_project.yml vars` });
+    },
+    { has_var: (name: string) => o.lookupVar(name, o.packageName) !== undefined },
+  );
+
+  const envVar = (name: string, ...rest: unknown[]): string => {
+    const { positional } = splitArgs(rest);
+    const v = o.env[name] ?? (positional[0] === undefined ? undefined : String(positional[0]));
+    if (v === undefined) throw new MercatorError('TRANSFORM_ENV_VAR_MISSING', { name, where: nodeName });
+    return v;
+  };
+
+  const statement = (name: string | null, sql: string, fetch: boolean): string => {
+    const result = o.io.query(sql);
+    const table = result ? new AgateTable(result) : emptyTable();
+    if (name) results.set(name, { response: { code: 'OK', rows_affected: result?.rows.length ?? 0 }, data: fetch ? table.rows : [], table: fetch ? table : null });
+    return '';
+  };
+
+  const base: Record<string, unknown> = {
+    ref: (...args: unknown[]) => {
+      const { positional, kwargs } = splitArgs(args);
+      const version = kwargs.v ?? kwargs.version;
+      return positional.length >= 2 ? o.ref(String(positional[1]), String(positional[0]), version) : o.ref(String(positional[0]), null, version);
+    },
+    source: (s: string, t: string) => o.source(s, t),
+    config: configFn,
+    var: varFn,
+    env_var: envVar,
+    this: o.thisRelation,
+    target: { name: o.target.targetName, schema: o.target.schema, database: o.target.database, type: o.target.type, threads: o.target.threads, profile_name: o.target.profileName, ...o.target.settings, schema_: o.target.schema },
+    is_incremental: () => o.isIncremental,
+    execute: o.execute,
+    flags: o.flags,
+    project_name: o.projectName,
+    invocation_id: o.invocationId,
+    run_started_at: pythonModules(() => o.runStartedAt).datetime,
+    dbt_version: '1.9.0',
+    model: o.node ? nodeAsTemplateValue(o.node) : null,
+    database: o.node?.database ?? o.target.database,
+    schema: o.node?.schema ?? o.target.schema,
+    adapter: adapterObject({ type: o.adapterType, dialect: o.dialect, io: o.io, scope, dispatch: o.dispatch, nodeName }),
+    run_query: (sql: string) => {
+      const result = o.io.query(String(sql));
+      return o.execute ? (result ? new AgateTable(result) : emptyTable()) : null;
+    },
+    __mercator_statement: statement,
+    __mercator_store_result: (name: string, message: unknown, res: unknown) => void results.set(name, { response: message, data: res, table: res }),
+    load_result: (name: string) => results.get(name) ?? (o.execute ? { response: null, data: [], table: emptyTable() } : null),
+    log: (msg: unknown, ...rest: unknown[]) => {
+      o.log(String(msg), Boolean(argAt(splitArgs(rest), 0, 'info', false)));
+      return '';
+    },
+    print: (msg: unknown) => {
+      o.log(String(msg), true);
+      return '';
+    },
+    return: (value: unknown) => {
+      throw new MacroReturn(value);
+    },
+    exceptions: {
+      raise_compiler_error: (msg: unknown) => {
+        throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: String(msg) });
+      },
+      warn: (msg: unknown) => {
+        o.log(`warning: ${String(msg)}`, true);
+        return '';
+      },
+      raise_not_implemented: (msg: unknown) => {
+        throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `not implemented: ${String(msg)}` });
+      },
+    },
+    modules: pythonModules(() => new Date()),
+    api: { Relation: { create: (...args: unknown[]) => relationCreate(o.dialect, args) } },
+    fromjson: (s: string, fallback: unknown = null) => {
+      try { return JSON.parse(s) as unknown; } catch { return fallback; }
+    },
+    tojson: (v: unknown) => JSON.stringify(v),
+    fromyaml: (s: string) => s,
+    zip: (...lists: unknown[][]) => (lists[0] ?? []).map((_, i) => lists.map((l) => l[i])),
+    set: (v: Iterable<unknown>) => [...new Set(v)],
+    local_md5: (s: string) => s,
+    graph: { nodes: {}, sources: {} },
+    selected_resources: [],
+    ...o.extra,
+  };
+
+  proxy = new Proxy(base, {
+    get(t, prop) {
+      if (typeof prop !== 'string') return undefined;
+      if (prop in t) return t[prop];
+      const macro = scope.lookup(prop);
+      if (macro) return macro;
+      if (scope.hasPackage(prop)) return scope.namespace(prop);
+      return undefined;
+    },
+    has(t, prop) {
+      if (typeof prop !== 'string') return false;
+      return prop in t || scope.lookup(prop) !== undefined || scope.hasPackage(prop);
+    },
+  });
+  return proxy;
+}
+
+/** `api.Relation.create(database=, schema=, identifier=, type=)`. */
+function relationCreate(dialect: SqlDialect, args: unknown[]): Relation {
+  const parts = splitArgs(args);
+  return new Relation(
+    dialect,
+    (argAt(parts, 0, 'database', null) as string | null) ?? null,
+    String(argAt(parts, 1, 'schema', '')),
+    String(argAt(parts, 2, 'identifier', '')),
+    (argAt(parts, 3, 'type', null) as Relation['type']) ?? null,
+  );
+}
+
+/** The `model` / `node` value templates read: dbt's snake_case field names. */
+export function nodeAsTemplateValue(node: ManifestNode): Record<string, unknown> {
+  return {
+    unique_id: node.uniqueId,
+    name: node.name,
+    resource_type: node.resourceType,
+    package_name: node.packageName,
+    original_file_path: node.originalFilePath,
+    path: node.path,
+    fqn: node.fqn,
+    config: node.config,
+    tags: node.tags,
+    description: node.description,
+    meta: node.meta,
+    schema: node.schema,
+    database: node.database,
+    alias: node.alias,
+    raw_code: node.rawCode,
+    raw_sql: node.rawCode,
+    columns: node.columns,
+    depends_on: node.dependsOn,
+    refs: node.refs,
+    sources: node.sources,
+    version: null,
+  };
+}

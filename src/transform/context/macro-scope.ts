@@ -1,0 +1,57 @@
+import type { MacroFile, MacroIndex } from './macro-index.js';
+
+type Fn = (...args: unknown[]) => unknown;
+
+/**
+ * The macros one render can call: modules are instantiated lazily against the render's context the first
+ * time one of their macros is looked up, so 10,000 models never pay for macro files they do not use.
+ */
+export class MacroScope {
+  private readonly modules = new Map<MacroFile, Record<string, unknown>>();
+  private readonly namespaces = new Map<string, object>();
+
+  constructor(
+    readonly index: MacroIndex,
+    readonly currentPackage: string,
+    private readonly context: () => object,
+  ) {}
+
+  private instantiate(file: MacroFile): Record<string, unknown> {
+    let module = this.modules.get(file);
+    if (!module) {
+      module = file.template.module(this.context()) as Record<string, unknown>;
+      this.modules.set(file, module);
+    }
+    return module;
+  }
+
+  /** The macro `name` as a bare name would find it, or undefined. */
+  lookup(name: string): Fn | undefined {
+    const file = this.index.resolve(name, this.currentPackage);
+    return file ? (this.instantiate(file)[name] as Fn | undefined) : undefined;
+  }
+
+  /** The macro `name` of package `pkg` only. */
+  lookupIn(pkg: string, name: string): Fn | undefined {
+    const file = this.index.find(pkg, name);
+    return file ? (this.instantiate(file)[name] as Fn | undefined) : undefined;
+  }
+
+  /** True when `pkg` is a package with macros (so `pkg.macro()` works). */
+  hasPackage(pkg: string): boolean {
+    return this.index.byPackage.has(pkg);
+  }
+
+  /** `dbt_utils` as templates see it: an object whose properties are the package's macros. */
+  namespace(pkg: string): object {
+    let ns = this.namespaces.get(pkg);
+    if (!ns) {
+      ns = new Proxy({}, {
+        get: (_t, prop) => (typeof prop === 'string' ? (this.lookupIn(pkg, prop) ?? (pkg === 'dbt' ? undefined : this.lookupIn('dbt', prop))) : undefined),
+        has: (_t, prop) => typeof prop === 'string' && this.lookupIn(pkg, prop) !== undefined,
+      });
+      this.namespaces.set(pkg, ns);
+    }
+    return ns;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Environment, Template } from '../../jinja/index.js';
+import type { SqlDialect } from '../../warehouse/warehouse.js';
+import type { ResolvedTarget } from '../project/load-profile.js';
+import type { MacroIndex } from './macro-index.js';
+
+/** What rendering any template of a project needs besides the node: engine, macros, target, vars, env. */
+export interface ProjectRuntime {
+  projectName: string;
+  env: Environment;
+  macros: MacroIndex;
+  /** Parsed node templates by unique id (parsed once, rendered many times). */
+  templates: Map<string, Template>;
+  dialect: SqlDialect;
+  adapterType: string;
+  target: ResolvedTarget;
+  lookupVar: (name: string, packageName: string) => unknown;
+  envVars: Readonly<Record<string, string | undefined>>;
+  dispatch: ReadonlyMap<string, readonly string[]>;
+  log: (message: string, info: boolean) => void;
+  invocationId: string;
+  runStartedAt: Date;
+  flags: Record<string, unknown>;
+}

@@ -1,0 +1,40 @@
+import type { ManifestNode } from '../project/node-types.js';
+import { compileForRun } from './compile-for-run.js';
+import { executeTest } from './execute-test.js';
+import { loadSeed } from './load-seed.js';
+import { materializeModel } from './materialize-model.js';
+import type { NodeResult, RunContext } from './run-types.js';
+import { runSnapshot } from './run-snapshot.js';
+
+/** What a task does with each node: build it, or only compile it. */
+export type ExecuteMode = 'build' | 'compile';
+
+/** Executes one node by its type and times it; failures become `error` results carrying the coded error. */
+export async function executeNode(ctx: RunContext, node: ManifestNode, mode: ExecuteMode): Promise<NodeResult> {
+  const started = performance.now();
+  const done = (r: Omit<NodeResult, 'uniqueId' | 'executionTime'>): NodeResult => ({ uniqueId: node.uniqueId, executionTime: (performance.now() - started) / 1000, ...r });
+  try {
+    if (mode === 'compile') {
+      if (node.resourceType === 'seed' || node.resourceType === 'source') return done({ status: 'success', message: 'nothing to compile', rowsAffected: null, failures: null });
+      const existing = node.resourceType === 'model' ? await ctx.warehouse.getRelation({ schema: node.schema, name: node.alias }) : null;
+      const { sql } = await compileForRun(ctx, node, existing);
+      return done({ status: 'success', message: 'compiled', rowsAffected: null, failures: null, compiledSql: sql });
+    }
+    if (node.resourceType === 'seed') {
+      const rows = await loadSeed(ctx.warehouse, node);
+      return done({ status: 'success', message: `INSERT ${rows}`, rowsAffected: rows, failures: null });
+    }
+    if (node.resourceType === 'test') {
+      const r = await executeTest(ctx, node);
+      return done({ status: r.status, message: r.message, rowsAffected: null, failures: r.failures, compiledSql: r.sql });
+    }
+    if (node.resourceType === 'snapshot') {
+      const r = await runSnapshot(ctx, node);
+      return done({ status: 'success', message: r.message, rowsAffected: r.rows, failures: null, compiledSql: r.sql });
+    }
+    const r = await materializeModel(ctx, node);
+    return done({ status: 'success', message: r.message, rowsAffected: r.rows, failures: null, compiledSql: r.sql });
+  } catch (err) {
+    return done({ status: 'error', message: err instanceof Error ? err.message : String(err), rowsAffected: null, failures: null, error: err });
+  }
+}

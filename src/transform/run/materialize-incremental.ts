@@ -1,0 +1,40 @@
+import { MercatorError } from '../../errors/index.js';
+import type { RelationName, Warehouse } from '../../warehouse/warehouse.js';
+import type { ManifestNode } from '../project/node-types.js';
+import { appendSql, deleteInsertSql, mergeSql, updateInsertSql, type IncrementalSpec } from './incremental-sql.js';
+import { applySchemaChange } from './schema-change.js';
+
+const list = (v: unknown): string[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+/**
+ * Builds an incremental model: a full build when `isIncremental` is false, else new rows into a temporary table,
+ * on_schema_change applied, then append / merge / delete+insert. Returns the number of new rows.
+ */
+export async function materializeIncremental(wh: Warehouse, node: ManifestNode, target: RelationName, sql: string, isIncremental: boolean): Promise<number> {
+  if (!isIncremental) return wh.replaceTable(target, sql);
+  const d = wh.dialect;
+  const tmp: RelationName = { ...target, name: `${target.name}__dbt_tmp` };
+  await wh.run(d.dropRelation(tmp, 'table'));
+  await wh.run(d.createTableAs(tmp, sql));
+  try {
+    const uniqueKey = list(node.config.unique_key);
+    const strategy = String(node.config.incremental_strategy ?? (uniqueKey.length ? 'delete+insert' : 'append'));
+    const columns = await applySchemaChange(wh, target, await wh.getColumns(tmp), await wh.getColumns(target), String(node.config.on_schema_change ?? 'ignore'), node.uniqueId);
+    const only = list(node.config.merge_update_columns);
+    const except = new Set(list(node.config.merge_exclude_columns).map((c) => c.toLowerCase()));
+    const updateColumns = (only.length ? only : columns).filter((c) => !except.has(c.toLowerCase()) && !uniqueKey.some((k) => k.toLowerCase() === c.toLowerCase()));
+    const spec: IncrementalSpec = { target, tmp, columns, uniqueKey, predicates: list(node.config.incremental_predicates), updateColumns };
+    let statements: string[];
+    if (strategy === 'append' || uniqueKey.length === 0) statements = appendSql(d, spec);
+    else if (strategy === 'delete+insert') statements = deleteInsertSql(d, spec);
+    else if (strategy === 'merge') statements = wh.capabilities.merge ? mergeSql(d, spec) : updateInsertSql(d, spec);
+    else throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `unknown incremental_strategy \`${strategy}\` (use append, merge or delete+insert)` });
+    const counted = await wh.query(`select count(*) as n from ${d.relation(tmp)}`);
+    await wh.transaction(async (tx) => {
+      for (const s of statements) await tx.run(s);
+    });
+    return Number(counted.rows[0]?.n ?? 0);
+  } finally {
+    await wh.run(d.dropRelation(tmp, 'table'));
+  }
+}

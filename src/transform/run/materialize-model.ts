@@ -1,0 +1,53 @@
+import { MercatorError, isMercatorError } from '../../errors/index.js';
+import { nodeRelation } from '../compile/node-relation.js';
+import type { ManifestNode } from '../project/node-types.js';
+import { compileForRun, renderHooks } from './compile-for-run.js';
+import { materializeIncremental } from './materialize-incremental.js';
+import type { RunContext } from './run-types.js';
+import { writeSqlArtifact } from './write-sql-artifact.js';
+
+/** Wraps a database failure as TRANSFORM_SQL_ERROR naming the model and its compiled file. */
+export function sqlError(err: unknown, node: ManifestNode, sql: string): unknown {
+  if (isMercatorError(err) && err.code.startsWith('TRANSFORM_')) return err;
+  const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return new MercatorError('TRANSFORM_SQL_ERROR', { node: node.uniqueId, detail, compiled: `target/compiled/${node.packageName}/${node.originalFilePath}` }, { cause: err, location: { file: node.originalFilePath, node: node.uniqueId, sql } });
+}
+
+/** Builds one model (view, table, incremental; ephemeral only compiles) with its hooks; returns rows affected and a message. */
+export async function materializeModel(ctx: RunContext, node: ManifestNode): Promise<{ rows: number | null; message: string; sql: string }> {
+  const wh = ctx.warehouse;
+  const rel = nodeRelation(wh.dialect, node);
+  const materialized = String(node.config.materialized ?? 'view');
+  if (materialized === 'ephemeral') {
+    const { sql } = await compileForRun(ctx, node, null);
+    return { rows: null, message: 'ephemeral (inlined)', sql };
+  }
+  const target = rel.toRelationName();
+  await wh.ensureSchema(target.schema);
+  const existing = await wh.getRelation(target);
+  const { sql, io, isIncremental } = await compileForRun(ctx, node, existing);
+  writeSqlArtifact(ctx.targetDir, 'run', node, sql);
+  try {
+    for (const hook of await renderHooks(ctx, node, 'pre-hook', io, isIncremental)) await wh.run(hook);
+    let rows: number | null = null;
+    let message: string;
+    if (materialized === 'view') {
+      if (existing?.kind === 'table') await wh.run(wh.dialect.dropRelation(target, 'table'));
+      await wh.run(wh.dialect.createViewAs(target, sql));
+      message = `CREATE VIEW`;
+    } else if (materialized === 'table') {
+      rows = await wh.replaceTable(target, sql);
+      message = `SELECT ${rows}`;
+    } else if (materialized === 'incremental') {
+      if (existing?.kind === 'view') await wh.run(wh.dialect.dropRelation(target, 'view'));
+      rows = await materializeIncremental(wh, node, target, sql, isIncremental);
+      message = isIncremental ? `INSERT ${rows}` : `SELECT ${rows}`;
+    } else {
+      throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `materialization \`${materialized}\` is not supported (view, table, incremental, ephemeral)` });
+    }
+    for (const hook of await renderHooks(ctx, node, 'post-hook', io, isIncremental)) await wh.run(hook);
+    return { rows, message, sql };
+  } catch (err) {
+    throw sqlError(err, node, sql);
+  }
+}

@@ -1,0 +1,23 @@
+import type { Graph } from '../graph/graph.js';
+import type { Manifest } from '../project/node-types.js';
+
+/**
+ * Parents for `build`: a node also waits for the tests of its parents, so a failing error-severity test skips
+ * what is downstream of the tested node. A test is not added where it would close a loop (it tests a descendant too).
+ */
+export function buildParents(manifest: Manifest, graph: Graph, selected: ReadonlySet<string>): (id: string) => string[] {
+  const extra = new Map<string, string[]>();
+  for (const test of manifest.nodes.values()) {
+    if (test.resourceType !== 'test' || !selected.has(test.uniqueId)) continue;
+    const tested = test.dependsOn.nodes;
+    const upstreamOfTest = new Set(tested.flatMap((t) => [t, ...graph.ancestors(t)]));
+    for (const parent of tested) {
+      for (const child of graph.children.get(parent) ?? []) {
+        const childNode = manifest.nodes.get(child);
+        if (!childNode || childNode.resourceType === 'test' || upstreamOfTest.has(child)) continue;
+        (extra.get(child) ?? extra.set(child, []).get(child)!).push(test.uniqueId);
+      }
+    }
+  }
+  return (id) => [...(graph.parents.get(id) ?? []), ...(extra.get(id) ?? [])];
+}

@@ -1,0 +1,34 @@
+import { RenderIo, renderWithIo } from '../context/render-io.js';
+import { renderContext } from '../context/render-node-context.js';
+import { toTransformError } from '../context/template-error.js';
+import { nodeRelation } from '../compile/node-relation.js';
+import { findRef } from '../project/finish-nodes.js';
+import type { RunContext } from '../run/run-types.js';
+
+/** Renders and runs on-run-start / on-run-end hooks of dbt_project.yml. */
+export async function runProjectHooks(ctx: RunContext, hooks: readonly string[], label: string): Promise<void> {
+  const { runtime: rt, manifest } = ctx.project;
+  for (const hook of hooks) {
+    const io = new RenderIo(true);
+    const render = (): string => {
+      const c = renderContext(rt, {
+        node: null,
+        packageName: rt.projectName,
+        io,
+        execute: true,
+        ref: (name, pkg) => {
+          const any = [...manifest.nodes.values()][0];
+          return nodeRelation(rt.dialect, findRef(manifest, name, pkg, any!));
+        },
+        source: (s, t) => nodeRelation(rt.dialect, [...manifest.sources.values()].find((n) => n.sourceName === s && n.name === t)!),
+      });
+      try {
+        return rt.env.renderString(hook, c, `dbt_project.yml (${label})`);
+      } catch (err) {
+        throw toTransformError(err, 'dbt_project.yml', 1);
+      }
+    };
+    const sql = (await renderWithIo(io, ctx.warehouse, render)).trim();
+    if (sql) await ctx.warehouse.run(sql);
+  }
+}

@@ -1,0 +1,127 @@
+// Does: the task behind every transform command: parse, select, then compile or build nodes in DAG order and write artifacts.
+// Does not: parse argv or print outside the Logger; the CLI commands call this.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { parseYamlText } from '../../config/index.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
+import { writeManifestJson, writeRunResultsJson } from '../artifacts/write-artifacts.js';
+import { readStateManifest } from '../artifacts/read-state.js';
+import { Graph } from '../graph/graph.js';
+import { selectNodes } from '../graph/select-nodes.js';
+import { parseProject, type ParsedProject } from '../project/parse-project.js';
+import { resolveTarget } from '../project/load-profile.js';
+import { loadProjectTree } from '../project/load-project.js';
+import type { ManifestNode } from '../project/node-types.js';
+import { runDag } from '../run/dag-runner.js';
+import { executeNode } from '../run/execute-node.js';
+import type { NodeResult, RunContext } from '../run/run-types.js';
+import { buildParents } from './build-parents.js';
+import { runProjectHooks } from './run-project-hooks.js';
+import { nodeLine } from './node-line.js';
+import { summarize, type RunSummary } from './summarize.js';
+import type { TransformCommand, TransformTaskOptions } from './task-options.js';
+import { openTargetWarehouse } from './open-target-warehouse.js';
+
+/** What a transform task returns: the parsed project, selected ids, per-node results and the summary. */
+export interface TransformTaskResult {
+  project: ParsedProject;
+  selected: string[];
+  results: NodeResult[];
+  summary: RunSummary;
+  success: boolean;
+}
+
+const TYPES: Record<TransformCommand, ReadonlySet<string> | null> = {
+  parse: new Set(),
+  ls: null,
+  compile: new Set(['model', 'test', 'snapshot']),
+  run: new Set(['model']),
+  test: new Set(['test']),
+  seed: new Set(['seed']),
+  snapshot: new Set(['snapshot']),
+  build: new Set(['model', 'seed', 'snapshot', 'test']),
+};
+
+/** Parses `--vars` (YAML or JSON text) into an object. */
+export function parseVars(vars: TransformTaskOptions['vars']): Record<string, unknown> {
+  if (!vars) return {};
+  if (typeof vars === 'object') return vars;
+  return { ...parseYamlText(vars, '--vars', z.record(z.string(), z.unknown())) };
+}
+
+/** Runs one transform command end to end. */
+export async function runTransformTask(command: TransformCommand, o: TransformTaskOptions): Promise<TransformTaskResult> {
+  const projectDir = resolve(o.projectDir);
+  const tree = loadProjectTree(projectDir);
+  const target = resolveTarget({ profilesDir: o.profilesDir, projectDir, profileName: tree.root.file.profile ?? tree.root.name, target: o.target, env: o.env });
+  const needsWarehouse = command !== 'parse' && command !== 'ls';
+  const warehouse: Warehouse | null = o.warehouse ?? (needsWarehouse ? await openTargetWarehouse(target, projectDir) : null);
+  const ownsWarehouse = !o.warehouse && warehouse !== null;
+  try {
+    const dialect = warehouse?.dialect ?? (await import('./ansi-dialect.js')).ansiDialect;
+    const project = parseProject({
+      projectDir,
+      target,
+      vars: parseVars(o.vars),
+      env: o.env,
+      dialect,
+      log: (m, info) => o.logger.emit({ type: 'JinjaLog', level: info ? 'info' : 'debug', message: m }),
+      flags: { FULL_REFRESH: Boolean(o.fullRefresh), WHICH: command },
+    });
+    const targetDir = o.writeArtifacts === false ? null : resolve(projectDir, tree.root.file['target-path'] ?? 'target');
+    const { manifest } = project;
+    for (const w of manifest.warnings) o.logger.emit({ type: 'ParseWarning', level: 'warn', message: w });
+    const graph = new Graph(manifest);
+    graph.topologicalOrder();
+    if (targetDir) writeManifestJson(targetDir, project);
+    const state = o.state ? readStateManifest(resolve(o.state)) : undefined;
+    const chosen = selectNodes(manifest, graph, { select: o.select, exclude: o.exclude, state });
+    const types = command === 'ls' && o.resourceTypes?.length ? new Set(o.resourceTypes) : TYPES[command];
+    const lookup = (id: string): ManifestNode | undefined => manifest.nodes.get(id) ?? manifest.sources.get(id);
+    const selected = graph.topologicalOrder().filter((id) => chosen.has(id) && (types === null || types.has(lookup(id)?.resourceType ?? '')));
+    if (command === 'parse' || command === 'ls' || !warehouse) return { project, selected, results: [], summary: summarize([]), success: true };
+
+    const ctx: RunContext = { project, warehouse, logger: o.logger, fullRefresh: Boolean(o.fullRefresh), targetDir };
+    const mode = command === 'compile' ? 'compile' : 'build';
+    const started = performance.now();
+    if (mode === 'build') await runProjectHooks(ctx, manifest.onRunStart, 'on-run-start');
+    const parents = command === 'build' ? buildParents(manifest, graph, new Set(selected)) : (id: string) => graph.parents.get(id) ?? [];
+    let done = 0;
+    const results = await runDag({
+      ids: selected,
+      parents,
+      threads: o.threads ?? target.threads,
+      failFast: Boolean(o.failFast),
+      execute: (id) => executeNode(ctx, manifest.nodes.get(id)!, mode),
+      blocksChildren: (r) => r.status === 'error' || r.status === 'fail',
+      onStart: (id) => o.logger.status(`${done} of ${selected.length} done, running ${manifest.nodes.get(id)?.name ?? id}`),
+      onFinish: (r) => {
+        done++;
+        const node = manifest.nodes.get(r.uniqueId)!;
+        o.logger.emit({
+          type: 'NodeFinished',
+          level: r.status === 'error' || r.status === 'fail' ? 'error' : r.status === 'warn' ? 'warn' : 'info',
+          message: nodeLine(done, selected.length, node, r),
+          data: { unique_id: r.uniqueId, status: r.status, rows_affected: r.rowsAffected, failures: r.failures, execution_time: r.executionTime, message: r.message },
+        });
+      },
+    });
+    if (mode === 'build') await runProjectHooks(ctx, manifest.onRunEnd, 'on-run-end');
+    o.logger.clearStatus();
+    const summary = summarize(results);
+    const elapsed = (performance.now() - started) / 1000;
+    for (const r of results.filter((x) => x.status === 'error' || x.status === 'fail')) {
+      o.logger.emit({ type: 'NodeError', level: 'error', message: `${r.status === 'fail' ? 'Failure' : 'Error'} in ${r.uniqueId}: ${r.message}`, data: { unique_id: r.uniqueId } });
+    }
+    o.logger.emit({
+      type: 'RunFinished',
+      level: summary.error > 0 ? 'error' : 'info',
+      message: `Finished ${command} of ${results.length} nodes in ${elapsed.toFixed(2)}s. PASS=${summary.pass} WARN=${summary.warn} ERROR=${summary.error} SKIP=${summary.skip} TOTAL=${summary.total}`,
+      data: { ...summary, elapsed },
+    });
+    if (targetDir) writeRunResultsJson(targetDir, project, results, elapsed, command);
+    return { project, selected, results, summary, success: summary.error === 0 };
+  } finally {
+    if (ownsWarehouse) await warehouse!.close();
+  }
+}
