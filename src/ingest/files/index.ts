@@ -5,3 +5,4 @@ export { resolveFilesSource, formatOfPath, type ResolvedFilesSource, type Resolv
 export { planFilesLoads, type FilesExtractOptions } from './extract.js';
 export { listFiles, globToRegExp, type FoundFile } from './list-files.js';
 export { FILE_COLUMN, readerOptions } from './type-mapping.js';
+export { ingestFilesSource } from './ingest-files.js';
