@@ -37,6 +37,7 @@ describe('duckdb run and query', () => {
     expect((await wh.query('SELECT name FROM t WHERE name = ?', [hostile])).rows).toEqual([{ name: hostile }]);
     const named = await wh.query('SELECT $a || $b AS ab, $a AS a', { a: 'x', b: 'y' });
     expect(named.rows).toEqual([{ ab: 'xy', a: 'x' }]);
+    expect((await wh.query('SELECT $id AS id', { $id: 7n })).rows).toEqual([{ id: 7n }]);
     expect(await count(wh, 't')).toBe(2);
   });
 

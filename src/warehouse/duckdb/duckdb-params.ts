@@ -37,7 +37,9 @@ export function toDuckdbBinding(params: SqlParams): DuckdbBinding {
   }
   const values: Record<string, DuckDBValue> = {};
   const types: Record<string, DuckDBType | undefined> = {};
-  for (const [name, param] of Object.entries(params)) {
+  for (const [key, param] of Object.entries(params)) {
+    // `{ $id: 1 }` and `{ id: 1 }` both bind `$id`.
+    const name = key.startsWith('$') ? key.slice(1) : key;
     values[name] = toDuckdbValue(param, `$${name}`);
     types[name] = explicitType(param);
   }

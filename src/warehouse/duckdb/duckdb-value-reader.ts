@@ -1,6 +1,7 @@
 // Does: converts DuckDB result values into lossless SqlValues (bigint, SqlDecimal, canonical date/time text).
 // Does not: produce JSON; json-row.ts does that explicitly at the API edge.
 import {
+  DuckDBDateValue,
   DuckDBDecimalValue,
   DuckDBTimestampTZValue,
   DuckDBTimestampValue,
@@ -38,6 +39,13 @@ function bytesFrom(read: (value: DuckDBValue) => Uint8Array): (value: DuckDBValu
   };
 }
 
+// The library prints infinite dates as far-future dates; DuckDB's own text is `infinity` / `-infinity`.
+function textFromDate(value: DuckDBValue): string {
+  const date = value as DuckDBDateValue;
+  if (date.isFinite) return date.toString();
+  return date.days > 0 ? 'infinity' : '-infinity';
+}
+
 // Rendered in UTC (`+00`) so the text does not depend on the process time zone.
 function utcTextFromTimestampTz(value: DuckDBValue): string {
   const ts = value as DuckDBTimestampTZValue;
@@ -63,7 +71,7 @@ export const duckdbValueReader: Converter = createDuckDBValueConverter<SqlValue>
   [id.FLOAT]: numberFromValue,
   [id.DOUBLE]: numberFromValue,
   [id.TIMESTAMP]: stringFromValue,
-  [id.DATE]: stringFromValue,
+  [id.DATE]: textFromDate,
   [id.TIME]: stringFromValue,
   [id.INTERVAL]: stringFromValue,
   [id.HUGEINT]: bigintFromBigIntValue,

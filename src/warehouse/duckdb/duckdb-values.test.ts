@@ -66,6 +66,30 @@ describe('duckdb values are lossless', () => {
     });
   });
 
+  it('matches DuckDB text for infinities, BC dates and the other text-shaped types', async () => {
+    await wh.run("CREATE TYPE mood AS ENUM ('sad', 'happy')");
+    const row = (
+      await wh.query(`SELECT 'infinity'::DATE AS d_inf, '-infinity'::DATE AS d_ninf, '0044-03-15 (BC)'::DATE AS bc,
+        'infinity'::TIMESTAMP AS ts_inf, '-infinity'::TIMESTAMPTZ AS tz_ninf, TIMETZ '12:00:00.5+02' AS ttz,
+        INTERVAL '1 year 2 months 3 days 04:05:06.000007' AS i, '123e4567-e89b-12d3-a456-426614174000'::UUID AS u,
+        'happy'::mood AS e, union_value(num := 2) AS un, [1, 2, 3]::INTEGER[3] AS arr`)
+    ).rows[0];
+    const asText = (await wh.query(`SELECT 'infinity'::DATE::VARCHAR AS d, '0044-03-15 (BC)'::DATE::VARCHAR AS bc`)).rows[0];
+    expect(row).toEqual({
+      d_inf: asText?.['d'],
+      d_ninf: '-infinity',
+      bc: asText?.['bc'],
+      ts_inf: 'infinity',
+      tz_ninf: '-infinity',
+      ttz: '12:00:00.5+02',
+      i: '1 year 2 months 3 days 04:05:06.000007',
+      u: '123e4567-e89b-12d3-a456-426614174000',
+      e: 'happy',
+      un: { tag: 'num', value: 2 },
+      arr: [1, 2, 3],
+    });
+  });
+
   it('round-trips a timestamp with microseconds through a table and a bound string parameter', async () => {
     await wh.run('CREATE TABLE events (happened_at TIMESTAMP)');
     await wh.run('INSERT INTO events VALUES ($1::TIMESTAMP)', ['2025-12-31 23:59:59.999999']);
