@@ -1,0 +1,258 @@
+// Does: compiles expression nodes into closures `(state, scope) => value` with Python/Jinja semantics.
+// Does not: compile statements (compile-stmt.ts).
+import { callMethod, callValue, failUndefined, getAttr, getItem, getSlice } from './attributes.js';
+import { RawRuntimeError, TemplateSyntaxError } from './errors.js';
+import { locateError, undefinedError } from './locate.js';
+import type { CallArgs, Expr } from './nodes.js';
+import { isDict, makeDict, makeFloat, makeTuple, pyArith, pyCompare, pyContains, pyEq, pyItems, pyIter, pyNeg, pyStr, truthy } from './python-values.js';
+import type { Registry } from './registry.js';
+import { lookup, type RenderState, type Scope } from './scope.js';
+import { Undefined } from './runtime.js';
+
+/** A compiled expression. */
+export type ExprFn = (st: RenderState, sc: Scope) => unknown;
+/** A compiled filter chain applied to an input value (filter blocks, `{% set x | f %}`). */
+export type ChainFn = (st: RenderState, sc: Scope, input: unknown) => unknown;
+type ArgsFn = (st: RenderState, sc: Scope) => { a: unknown[]; k: Record<string, unknown> | null };
+
+/** Renders a value as `{{ }}` does; strict mode refuses Undefined. */
+export function renderValue(st: RenderState, v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Undefined && st.env.strict) throw undefinedError(v);
+  return pyStr(v);
+}
+
+/** Truthiness as `if` sees it; strict mode refuses Undefined. */
+export function testValue(st: RenderState, v: unknown): boolean {
+  if (v instanceof Undefined && st.env.strict) throw undefinedError(v);
+  return truthy(v);
+}
+
+function compareOp(op: string, a: unknown, b: unknown): boolean {
+  switch (op) {
+    case '==': return pyEq(a, b);
+    case '!=': return !pyEq(a, b);
+    case '<': return pyCompare(a, b, op) < 0;
+    case '<=': return pyCompare(a, b, op) <= 0;
+    case '>': return pyCompare(a, b, op) > 0;
+    case '>=': return pyCompare(a, b, op) >= 0;
+    case 'in': return pyContains(b, a);
+    default: return !pyContains(b, a);
+  }
+}
+
+/** Compiles expressions of one template against one registry of filters and tests. */
+export class ExprCompiler {
+  constructor(
+    readonly registry: Registry,
+    readonly name: string,
+  ) {}
+
+  /** Wraps `fn` so errors it raises carry this node's position. */
+  located<F extends (...a: any[]) => unknown>(e: { line: number; column: number }, fn: F): F {
+    const name = this.name;
+    const { line, column } = e;
+    return ((...a: unknown[]) => {
+      try {
+        return fn(...a);
+      } catch (err) {
+        throw locateError(err, name, line, column);
+      }
+    }) as F;
+  }
+
+  /** Compiles one expression; `soft` marks if-conditions where unknown filters fail only when reached. */
+  expr(e: Expr, soft = false): ExprFn {
+    switch (e.kind) {
+      case 'const': {
+        const raw = e.value;
+        const v = raw !== null && typeof raw === 'object' && 'float' in raw ? makeFloat((raw as { float: number }).float) : raw;
+        return () => v;
+      }
+      case 'name': {
+        const n = e.name;
+        return (st, sc) => lookup(st, sc, n);
+      }
+      case 'list': {
+        const items = e.items.map((x) => this.expr(x, soft));
+        return (st, sc) => items.map((f) => f(st, sc));
+      }
+      case 'tuple': {
+        const items = e.items.map((x) => this.expr(x, soft));
+        return (st, sc) => makeTuple(items.map((f) => f(st, sc)));
+      }
+      case 'dict': {
+        const pairs = e.pairs.map(([k, v]) => [this.expr(k, soft), this.expr(v, soft)] as const);
+        return this.located(e, (st: RenderState, sc: Scope) => makeDict(pairs.map(([k, v]) => [k(st, sc), v(st, sc)])));
+      }
+      case 'getattr': {
+        const obj = this.expr(e.obj, soft);
+        const attr = e.attr;
+        return this.located(e, (st: RenderState, sc: Scope) => getAttr(obj(st, sc), attr));
+      }
+      case 'getitem': {
+        const obj = this.expr(e.obj, soft);
+        if (e.index.kind === 'slice') {
+          const s = e.index;
+          const a = s.start ? this.expr(s.start, soft) : null;
+          const b = s.stop ? this.expr(s.stop, soft) : null;
+          const c = s.step ? this.expr(s.step, soft) : null;
+          return this.located(e, (st: RenderState, sc: Scope) => getSlice(obj(st, sc), a?.(st, sc) ?? null, b?.(st, sc) ?? null, c?.(st, sc) ?? null));
+        }
+        const idx = this.expr(e.index, soft);
+        return this.located(e, (st: RenderState, sc: Scope) => getItem(obj(st, sc), idx(st, sc)));
+      }
+      case 'slice':
+        throw new TemplateSyntaxError('slice outside of subscript', this.name, e.line, e.column);
+      case 'call':
+        return this.call(e, soft, null);
+      case 'filter': {
+        const chain = this.chain(e, soft);
+        return (st, sc) => chain(st, sc, undefined);
+      }
+      case 'test':
+        return this.test(e, soft);
+      case 'cond': {
+        const test = this.expr(e.test, true);
+        const yes = this.expr(e.yes, true);
+        const no = e.no ? this.expr(e.no, true) : null;
+        const line = e.line;
+        return (st, sc) =>
+          testValue(st, test(st, sc)) ? yes(st, sc) : no ? no(st, sc) : new Undefined(undefined, undefined, false, `the inline if-expression on line ${line} evaluated to false and no else section was defined.`);
+      }
+      case 'binop':
+        return this.binop(e.op, this.expr(e.left, soft), this.expr(e.right, soft), e);
+      case 'unary': {
+        const v = this.expr(e.node, soft);
+        if (e.op === 'not') return (st, sc) => !testValue(st, v(st, sc));
+        const op = e.op;
+        return this.located(e, (st: RenderState, sc: Scope) => pyNeg(v(st, sc), op));
+      }
+      case 'compare': {
+        const first = this.expr(e.first, soft);
+        const ops = e.ops.map(([op, x]) => [op, this.expr(x, soft)] as const);
+        if (ops.length === 1) {
+          const [op, right] = ops[0]!;
+          return this.located(e, (st: RenderState, sc: Scope) => compareOp(op, first(st, sc), right(st, sc)));
+        }
+        return this.located(e, (st: RenderState, sc: Scope) => {
+          let left = first(st, sc);
+          for (const [op, f] of ops) {
+            const right = f(st, sc);
+            if (!compareOp(op, left, right)) return false;
+            left = right;
+          }
+          return true;
+        });
+      }
+    }
+  }
+
+  private binop(op: string, l: ExprFn, r: ExprFn, pos: { line: number; column: number }): ExprFn {
+    switch (op) {
+      case 'and':
+        return (st, sc) => {
+          const a = l(st, sc);
+          return testValue(st, a) ? r(st, sc) : a;
+        };
+      case 'or':
+        return (st, sc) => {
+          const a = l(st, sc);
+          return testValue(st, a) ? a : r(st, sc);
+        };
+      case '~':
+        return this.located(pos, (st: RenderState, sc: Scope) => renderValue(st, l(st, sc)) + renderValue(st, r(st, sc)));
+      case '+':
+        return this.located(pos, (st: RenderState, sc: Scope) => {
+          const a = l(st, sc);
+          const b = r(st, sc);
+          if (typeof a === 'string' && typeof b === 'string') return a + b;
+          if (typeof a === 'number' && typeof b === 'number' && Number.isInteger(a) && Number.isInteger(b)) return a + b;
+          return pyArith('+', a, b);
+        });
+      default:
+        return this.located(pos, (st: RenderState, sc: Scope) => pyArith(op, l(st, sc), r(st, sc)));
+    }
+  }
+
+  /** Compiles call arguments, appending `extra` keyword arguments (the `caller` of a call block). */
+  args(c: CallArgs, soft: boolean, extra: [string, ExprFn] | null): ArgsFn {
+    const pos = c.args.map((x) => this.expr(x, soft));
+    const kws = c.kwargs.map(([k, v]) => [k, this.expr(v, soft)] as const);
+    const dynA = c.dynArgs ? this.expr(c.dynArgs, soft) : null;
+    const dynK = c.dynKwargs ? this.expr(c.dynKwargs, soft) : null;
+    if (!kws.length && !dynA && !dynK && !extra) {
+      if (pos.length === 0) return () => ({ a: [], k: null });
+      return (st, sc) => ({ a: pos.map((f) => f(st, sc)), k: null });
+    }
+    return (st, sc) => {
+      const a = pos.map((f) => f(st, sc));
+      if (dynA) a.push(...pyIter(dynA(st, sc)));
+      const k: Record<string, unknown> = {};
+      for (const [name, f] of kws) k[name] = f(st, sc);
+      if (dynK) {
+        const d = dynK(st, sc);
+        if (!isDict(d)) throw new RawRuntimeError('argument after ** must be a mapping', 'type');
+        for (const [name, v] of pyItems(d)) k[pyStr(name)] = v;
+      }
+      if (extra) k[extra[0]] = extra[1](st, sc);
+      return { a, k };
+    };
+  }
+
+  /** Compiles a call; `extra` adds a keyword argument evaluated at call time. */
+  call(e: Extract<Expr, { kind: 'call' }>, soft: boolean, extra: [string, ExprFn] | null): ExprFn {
+    const args = this.args(e, soft, extra);
+    if (e.fn.kind === 'getattr') {
+      const obj = this.expr(e.fn.obj, soft);
+      const name = e.fn.attr;
+      return this.located(e, (st: RenderState, sc: Scope) => {
+        const o = obj(st, sc);
+        if (o instanceof Undefined) failUndefined(o);
+        const { a, k } = args(st, sc);
+        return callMethod(o, name, a, k);
+      });
+    }
+    const fn = this.expr(e.fn, soft);
+    return this.located(e, (st: RenderState, sc: Scope) => {
+      const f = fn(st, sc);
+      const { a, k } = args(st, sc);
+      return callValue(f, undefined, a, k);
+    });
+  }
+
+  /** Compiles a filter chain whose innermost missing operand is the chain input. */
+  chain(e: Expr, soft: boolean): ChainFn {
+    if (e.kind !== 'filter') {
+      const f = this.expr(e, soft);
+      return (st, sc) => f(st, sc);
+    }
+    const inner = e.node ? this.chain(e.node, soft) : null;
+    const filter = this.registry.filters.get(e.name);
+    if (!filter && !soft) throw new TemplateSyntaxError(`No filter named '${e.name}'.`, this.name, e.line, e.column);
+    const args = this.args(e, soft, null);
+    const reg = this.registry;
+    const fname = e.name;
+    return this.located(e, (st: RenderState, sc: Scope, input: unknown) => {
+      const v = inner ? inner(st, sc, input) : input;
+      if (!filter) throw new RawRuntimeError(`No filter named '${fname}' found.`, 'runtime');
+      const { a, k } = args(st, sc);
+      return filter(reg, v, a, k ?? {});
+    });
+  }
+
+  private test(e: Extract<Expr, { kind: 'test' }>, soft: boolean): ExprFn {
+    const node = this.expr(e.node, soft);
+    const test = this.registry.tests.get(e.name);
+    if (!test && !soft) throw new TemplateSyntaxError(`No test named '${e.name}'.`, this.name, e.line, e.column);
+    const args = this.args(e, soft, null);
+    const reg = this.registry;
+    const tname = e.name;
+    return this.located(e, (st: RenderState, sc: Scope) => {
+      const v = node(st, sc);
+      if (!test) throw new RawRuntimeError(`No test named '${tname}' found.`, 'runtime');
+      const { a, k } = args(st, sc);
+      return test(reg, v, a, k ?? {});
+    });
+  }
+}

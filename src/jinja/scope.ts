@@ -1,0 +1,47 @@
+// Does: variable scopes and the per-render state that name lookup walks (locals, then context, then globals).
+// Does not: compile or evaluate nodes.
+import type { Registry } from './registry.js';
+import { Undefined } from './runtime.js';
+
+/** One level of local variables (template top level, loop iteration, macro call, with-block...). */
+export class Scope {
+  readonly vars = new Map<string, unknown>();
+  constructor(readonly parent: Scope | null) {}
+}
+
+/** Environment data a render needs. */
+export interface EnvData {
+  registry: Registry;
+  globals: Record<string, unknown>;
+  strict: boolean;
+}
+
+/** Per-render state: the template name, the caller's context object and the environment. */
+export interface RenderState {
+  name: string;
+  ctx: object;
+  /** True when ctx is a plain object (own-property lookup); otherwise `in` is used so Proxies work. */
+  ctxPlain: boolean;
+  env: EnvData;
+}
+
+/** Output buffer of a template body. */
+export interface Out {
+  s: string;
+}
+
+/** Resolves a free name: innermost scope outwards, then the context, then the globals; else Undefined. */
+export function lookup(st: RenderState, sc: Scope, name: string): unknown {
+  for (let s: Scope | null = sc; s !== null; s = s.parent) {
+    const v = s.vars.get(name);
+    if (v !== undefined) return v;
+  }
+  const c = st.ctx as Record<string, unknown>;
+  if (st.ctxPlain ? Object.hasOwn(c, name) : name in c) {
+    const v = c[name];
+    if (v !== undefined) return v;
+  }
+  const g = st.env.globals;
+  if (Object.hasOwn(g, name)) return g[name];
+  return new Undefined(name);
+}

@@ -1,0 +1,53 @@
+// Does: the table of Jinja's built-in tests (`x is defined`, `x is divisibleby 3`, `x is eq 1`...).
+// Does not: evaluate test expressions (compiler.ts does).
+import { macroInfo } from './attributes.js';
+import { isDict, isFloat, isInt, num, pyCompare, pyContains, pyEq, pyStr, isNumeric } from './python-values.js';
+import { STR_METHODS } from './python-methods.js';
+import type { TestFn } from './registry.js';
+import { Markup, Undefined } from './runtime.js';
+
+const cmp = (op: string, pred: (c: number) => boolean): TestFn => (_r, v, a) => pred(pyCompare(v, a[0], op));
+
+/** All built-in tests by name, including the operator aliases. */
+export const BUILTIN_TESTS: Record<string, TestFn> = {
+  odd: (_r, v) => Math.abs(num(v) % 2) === 1,
+  even: (_r, v) => num(v) % 2 === 0,
+  divisibleby: (_r, v, a) => num(v) % num(a[0]) === 0,
+  defined: (_r, v) => !(v instanceof Undefined),
+  undefined: (_r, v) => v instanceof Undefined,
+  filter: (r, v) => typeof v === 'string' && r.filters.has(v),
+  test: (r, v) => typeof v === 'string' && r.tests.has(v),
+  none: (_r, v) => v === null || v === undefined,
+  boolean: (_r, v) => typeof v === 'boolean',
+  false: (_r, v) => v === false,
+  true: (_r, v) => v === true,
+  integer: (_r, v) => isInt(v),
+  float: (_r, v) => isFloat(v),
+  lower: (_r, v) => STR_METHODS.islower!(pyStr(v), [], {}) as boolean,
+  upper: (_r, v) => STR_METHODS.isupper!(pyStr(v), [], {}) as boolean,
+  string: (_r, v) => typeof v === 'string' || v instanceof Markup,
+  mapping: (_r, v) => isDict(v),
+  number: (_r, v) => isNumeric(v),
+  sequence: (_r, v) => typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v instanceof Undefined,
+  iterable: (_r, v) =>
+    typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v instanceof Undefined || (v !== null && typeof v === 'object' && Symbol.iterator in v),
+  sameas: (_r, v, a) => v === a[0] || ((v === null || v === undefined) && (a[0] === null || a[0] === undefined)),
+  callable: (_r, v) => typeof v === 'function' || macroInfo(v) !== undefined,
+  escaped: (_r, v) => v instanceof Markup,
+  in: (_r, v, a) => pyContains(a[0], v),
+  eq: (_r, v, a) => pyEq(v, a[0]),
+  ne: (_r, v, a) => !pyEq(v, a[0]),
+  lt: cmp('<', (c) => c < 0),
+  le: cmp('<=', (c) => c <= 0),
+  gt: cmp('>', (c) => c > 0),
+  ge: cmp('>=', (c) => c >= 0),
+};
+BUILTIN_TESTS['=='] = BUILTIN_TESTS.eq!;
+BUILTIN_TESTS.equalto = BUILTIN_TESTS.eq!;
+BUILTIN_TESTS['!='] = BUILTIN_TESTS.ne!;
+BUILTIN_TESTS['<'] = BUILTIN_TESTS.lt!;
+BUILTIN_TESTS.lessthan = BUILTIN_TESTS.lt!;
+BUILTIN_TESTS['<='] = BUILTIN_TESTS.le!;
+BUILTIN_TESTS['>'] = BUILTIN_TESTS.gt!;
+BUILTIN_TESTS.greaterthan = BUILTIN_TESTS.gt!;
+BUILTIN_TESTS['>='] = BUILTIN_TESTS.ge!;
