@@ -42,6 +42,9 @@ export interface DbtContextOptions {
   runStartedAt: Date;
 }
 
+/** Marker class of dbt contexts (the Proxy reports its prototype). */
+class DbtContext {}
+
 /** Builds the dbt context as a Proxy: fixed names first, then macros (lazy), then package namespaces. */
 export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
   let proxy: Record<string, unknown>;
@@ -164,6 +167,8 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
   };
 
   proxy = new Proxy(base, {
+    // A non-plain prototype makes the template engine look names up with `in`, which reaches the `has` trap.
+    getPrototypeOf: () => DbtContext.prototype,
     get(t, prop) {
       if (typeof prop !== 'string') return undefined;
       if (prop in t) return t[prop];

@@ -2,6 +2,9 @@ import type { MacroFile, MacroIndex } from './macro-index.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
+/** Marker class of package namespaces such as `dbt_utils`. */
+class PackageNamespace {}
+
 /**
  * The macros one render can call: modules are instantiated lazily against the render's context the first
  * time one of their macros is looked up, so 10,000 models never pay for macro files they do not use.
@@ -13,7 +16,7 @@ export class MacroScope {
   constructor(
     readonly index: MacroIndex,
     readonly currentPackage: string,
-    private readonly context: () => object,
+    private readonly context: () => Record<string, unknown>,
   ) {}
 
   private instantiate(file: MacroFile): Record<string, unknown> {
@@ -47,6 +50,8 @@ export class MacroScope {
     let ns = this.namespaces.get(pkg);
     if (!ns) {
       ns = new Proxy({}, {
+        // Not a plain object, so templates read attributes through `get` instead of own keys.
+        getPrototypeOf: () => PackageNamespace.prototype,
         get: (_t, prop) => (typeof prop === 'string' ? (this.lookupIn(pkg, prop) ?? (pkg === 'dbt' ? undefined : this.lookupIn('dbt', prop))) : undefined),
         has: (_t, prop) => typeof prop === 'string' && this.lookupIn(pkg, prop) !== undefined,
       });

@@ -31,12 +31,9 @@ function atomIds(manifest: Manifest, graph: Graph, atom: SelectorAtom, ctx: Sele
 function exprIds(manifest: Manifest, graph: Graph, words: readonly string[], ctx: SelectorMethodContext): Set<string> {
   const out = new Set<string>();
   for (const intersection of parseSelector(words)) {
-    let acc: Set<string> | null = null;
-    for (const atom of intersection) {
-      const ids = atomIds(manifest, graph, atom, ctx);
-      acc = acc === null ? ids : new Set([...acc].filter((id) => ids.has(id)));
-    }
-    if (acc) for (const id of acc) out.add(id);
+    const sets = intersection.map((atom) => atomIds(manifest, graph, atom, ctx));
+    const [first, ...others] = sets;
+    for (const id of first ?? []) if (others.every((s) => s.has(id))) out.add(id);
   }
   return out;
 }
