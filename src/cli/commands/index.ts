@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
 import { registerValidate } from './validate.js';
+import { registerParse } from './parse.js';
+import { registerCompile } from './compile.js';
+import { registerRun } from './run.js';
+import { registerTest } from './test.js';
+import { registerSeed } from './seed.js';
+import { registerBuild } from './build.js';
+import { registerLs } from './ls.js';
 
 /** A CLI command module: adds itself (and its subcommands) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -9,4 +16,11 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   registerDemo,
   registerValidate,
+  registerParse,
+  registerCompile,
+  registerRun,
+  registerTest,
+  registerSeed,
+  registerBuild,
+  registerLs,
 ];
