@@ -131,6 +131,6 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
   const t5 = performance.now();
   logger.clearStatus();
   const timings = { postgresStart: (t1 - t0) / 1000, generateAndLoad: (t2 - t1) / 1000, constraints: (t3 - t2) / 1000, exports: (t4 - t3) / 1000, stripeStart: (t5 - t4) / 1000 };
-  logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale})\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
+  logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale}); generated and loaded in ${timings.generateAndLoad.toFixed(1)} s, indexes ${timings.constraints.toFixed(1)} s, PostgreSQL start ${timings.postgresStart.toFixed(1)} s\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
   return { state, timings };
 }

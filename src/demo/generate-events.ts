@@ -1,4 +1,5 @@
 import { Prng } from './prng.js';
+import { ts } from './oltp-rows.js';
 import { HOUR_SHARE } from './calendar-shape.js';
 import { CHANNELS } from './shop-reference-data.js';
 import type { Catalogue } from './generate-products.js';
@@ -43,7 +44,7 @@ export function generateHourEvents(seed: number, dayMs: number, hour: number, or
     const device = rng.chance(0.62) ? 'mobile' : rng.chance(0.85) ? 'desktop' : 'tablet';
     let t = startMs;
     const emit = (type: ClickEvent['event_type'], page: string, productId: number | null, orderId: number | null, properties: ClickEvent['properties'] = {}): void => {
-      events.push({ event_id: `evt_${dayMs / 1000}_${hour}_${seq++}_${rng.token(6)}`, event_type: type, occurred_at: new Date(t).toISOString(), session_id: sessionId, anonymous_id: anonymousId, customer_id: customerId, page, product_id: productId, order_id: orderId, utm_source: source, device, properties });
+      events.push({ event_id: `evt_${dayMs / 1000}_${hour}_${seq++}_${rng.token(6)}`, event_type: type, occurred_at: ts(t), session_id: sessionId, anonymous_id: anonymousId, customer_id: customerId, page, product_id: productId, order_id: orderId, utm_source: source, device, properties });
       t += rng.int(4, 90) * 1000;
     };
     emit('session_start', rng.pick(PAGES), null, null, { referrer: source === 'direct' ? '' : `https://${source}.example/` });

@@ -16,3 +16,4 @@ export { demoStop, stopDemo } from './demo-stop.js';
 export { demoServeStripe } from './demo-serve-stripe.js';
 export { readDemoState, writeDemoState, demoPaths, DemoStateSchema, type DemoState, type StripeFaults } from './demo-state.js';
 export { describeDemo } from './describe-demo.js';
+export { demoAdvance, type AdvanceSummary } from './demo-advance.js';

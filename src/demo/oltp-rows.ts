@@ -21,9 +21,22 @@ export function money(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** ISO timestamp of epoch ms. */
+const dayPrefix = new Map<number, string>();
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** ISO timestamp of epoch ms (same text as Date#toISOString, with the date part cached per day: it is hot). */
 export function ts(ms: number): string {
-  return new Date(ms).toISOString();
+  const day = Math.floor(ms / 86_400_000);
+  let prefix = dayPrefix.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
+    if (dayPrefix.size > 4096) dayPrefix.clear();
+    dayPrefix.set(day, prefix);
+  }
+  const rest = ms - day * 86_400_000;
+  const msPart = rest % 1000;
+  const secs = (rest - msPart) / 1000;
+  return `${prefix}${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor(secs / 60) % 60)}:${pad2(secs % 60)}.${msPart < 10 ? '00' : msPart < 100 ? '0' : ''}${msPart}Z`;
 }
 
 /** Column lists of the OLTP tables in COPY order. */

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { cliContext } from '../cli-context.js';
-import { demoInit, demoServeStripe, demoStop } from '../../demo/index.js';
+import { demoAdvance, demoInit, demoServeStripe, demoStop } from '../../demo/index.js';
 
 const number = (v: string): number => Number(v);
 
@@ -26,6 +26,15 @@ export function registerDemo(program: Command): void {
         { dir: opts.dir, scale: opts.scale, seed: opts.seed, pgUrl: opts.pgUrl, asOf: opts.asOf ? new Date(`${opts.asOf}T00:00:00Z`) : undefined, eventDays: opts.eventDays, badRowFraction: opts.badRows, force: opts.force, startStripe: opts.stripe },
         logger,
       );
+    });
+
+  demo
+    .command('advance')
+    .description('simulate the next days: new orders and customers, status changes, payments, refunds, marketing rows, event files')
+    .requiredOption('--days <n>', 'days to simulate (1..366)', number)
+    .option('--dir <dir>', 'project folder', '.')
+    .action(async (opts: { days: number; dir: string }, cmd: Command) => {
+      await demoAdvance(opts.dir, opts.days, cliContext(cmd).logger);
     });
 
   demo
