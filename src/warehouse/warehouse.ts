@@ -25,7 +25,8 @@ export interface ColumnInfo {
 
 /**
  * A value read from the warehouse, kept lossless: BIGINT/HUGEINT as bigint, DECIMAL as SqlDecimal,
- * dates and timestamps as strings in the engine's canonical text (microseconds kept), lists and structs nested.
+ * dates and timestamps as strings in the engine's canonical text (microseconds kept; TIMESTAMPTZ in UTC with `+00`),
+ * lists and structs nested, maps as `{ key, value }` entries, BLOB as Uint8Array.
  */
 export type SqlValue =
   | null
@@ -180,9 +181,9 @@ export interface Warehouse {
   run(sql: string, params?: SqlParams): Promise<{ rowsChanged: number | null }>;
   /** Runs a query and returns lossless rows. */
   query(sql: string, params?: SqlParams): Promise<QueryResult>;
-  /** Runs a query and returns JSON-safe rows (bigint and decimals as strings). */
+  /** Runs a query and returns JSON-safe rows (bigint and decimals as strings, bytes as base64, NaN/Infinity as strings). */
   queryJson(sql: string, params?: SqlParams): Promise<QueryResult<JsonRow>>;
-  /** Runs `fn` in a transaction on a dedicated connection; commits on success, rolls back on throw. */
+  /** Runs `fn` in a transaction on a dedicated connection; commits on success, rolls back on throw. On a transaction handle it joins that transaction. */
   transaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T>;
 
   /** Loads files the engine reads natively; returns the number of rows loaded. */
@@ -190,10 +191,15 @@ export interface Warehouse {
   /** Builds `selectSql` under a temporary name and swaps it in atomically; readers never see a gap. */
   replaceTable(target: RelationName, selectSql: string): Promise<number>;
 
+  /** Schemas of the current database, sorted. */
   listSchemas(): Promise<string[]>;
+  /** Tables and views of one schema, sorted by name; empty when the schema does not exist. */
   listRelations(schema: string): Promise<RelationInfo[]>;
+  /** The relation as the catalog spells it (names match case-insensitively), or null when absent. */
   getRelation(rel: RelationName): Promise<RelationInfo | null>;
+  /** Columns in ordinal order with engine type names; empty when the relation does not exist. */
   getColumns(rel: RelationName): Promise<ColumnInfo[]>;
+  /** Creates the schema when missing. */
   ensureSchema(schema: string): Promise<void>;
 
   /**
@@ -202,5 +208,6 @@ export interface Warehouse {
    */
   withLocation(location: { file?: string; line?: number; node?: string }): Warehouse;
 
+  /** Waits for running statements and transactions, then closes; later calls fail with WAREHOUSE_CLOSED. Idempotent. */
   close(): Promise<void>;
 }
