@@ -77,6 +77,8 @@ export function getAttr(obj: unknown, name: string): unknown {
     }
     const m = methods[name];
     if (m) return bindMethod(obj instanceof Markup ? obj.value : obj, name, m);
+    // groupby results answer `.grouper` and `.list` like Python's namedtuple.
+    if (Array.isArray(obj) && Object.hasOwn(obj, name) && !/^\d+$/.test(name)) return (obj as unknown as Record<string, unknown>)[name];
     return new Undefined(name, obj, true);
   }
   if (obj instanceof Namespace) return Object.hasOwn(obj.attrs, name) ? obj.attrs[name] : new Undefined(name, obj, true);

@@ -3,16 +3,17 @@
 import { macroInfo } from './attributes.js';
 import { isDict, isFloat, isInt, num, pyCompare, pyContains, pyEq, pyStr, isNumeric } from './python-values.js';
 import { STR_METHODS } from './python-methods.js';
-import type { TestFn } from './registry.js';
+import { param, type TestFn } from './registry.js';
 import { Markup, Undefined } from './runtime.js';
 
-const cmp = (op: string, pred: (c: number) => boolean): TestFn => (_r, v, a) => pred(pyCompare(v, a[0], op));
+const other = (a: unknown[], k: Record<string, unknown>): unknown => param(a, k, 0, 'other', undefined);
+const cmp = (op: string, pred: (c: number) => boolean): TestFn => (_r, v, a, k) => pred(pyCompare(v, other(a, k), op));
 
 /** All built-in tests by name, including the operator aliases. */
 export const BUILTIN_TESTS: Record<string, TestFn> = {
   odd: (_r, v) => Math.abs(num(v) % 2) === 1,
   even: (_r, v) => num(v) % 2 === 0,
-  divisibleby: (_r, v, a) => num(v) % num(a[0]) === 0,
+  divisibleby: (_r, v, a, k) => num(v) % num(param(a, k, 0, 'num', undefined)) === 0,
   defined: (_r, v) => !(v instanceof Undefined),
   undefined: (_r, v) => v instanceof Undefined,
   filter: (r, v) => typeof v === 'string' && r.filters.has(v),
@@ -31,12 +32,15 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
   sequence: (_r, v) => typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v instanceof Undefined,
   iterable: (_r, v) =>
     typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v instanceof Undefined || (v !== null && typeof v === 'object' && Symbol.iterator in v),
-  sameas: (_r, v, a) => v === a[0] || ((v === null || v === undefined) && (a[0] === null || a[0] === undefined)),
+  sameas: (_r, v, a, k) => {
+    const o = other(a, k);
+    return v === o || ((v === null || v === undefined) && (o === null || o === undefined));
+  },
   callable: (_r, v) => typeof v === 'function' || macroInfo(v) !== undefined,
   escaped: (_r, v) => v instanceof Markup,
-  in: (_r, v, a) => pyContains(a[0], v),
-  eq: (_r, v, a) => pyEq(v, a[0]),
-  ne: (_r, v, a) => !pyEq(v, a[0]),
+  in: (_r, v, a, k) => pyContains(param(a, k, 0, 'seq', undefined), v),
+  eq: (_r, v, a, k) => pyEq(v, other(a, k)),
+  ne: (_r, v, a, k) => !pyEq(v, other(a, k)),
   lt: cmp('<', (c) => c < 0),
   le: cmp('<=', (c) => c <= 0),
   gt: cmp('>', (c) => c > 0),
