@@ -45,19 +45,24 @@ export function parseTestEntry(entry: unknown): ParsedTestEntry {
   return { testName, namespace, args, config, customName: typeof body.name === 'string' ? body.name : null };
 }
 
-const flat = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap(flat) : v && typeof v === 'object' ? Object.values(v).flatMap(flat) : [String(v)]);
+const pyStr = (v: unknown): string => (v === true ? 'True' : v === false ? 'False' : v === null || v === undefined ? 'None' : String(v));
+const flat = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap(flat) : v && typeof v === 'object' ? Object.values(v).flatMap(flat) : [pyStr(v)]);
+const parts = (v: unknown): string[] => (Array.isArray(v) ? v.map(pyStr) : v && typeof v === 'object' ? Object.values(v).map(pyStr) : [pyStr(v)]);
 
-/** dbt-style test name: `accepted_values_orders_status__placed__shipped`, hashed when longer than 64 characters. */
+/** dbt's test name: `accepted_values_orders_status__placed__shipped` (arguments sorted by name), hashed past 64 characters. */
 export function genericTestName(parsed: ParsedTestEntry, spec: TestSpec): string {
   if (parsed.customName) return parsed.customName;
+  const args: Record<string, unknown> = { ...parsed.args };
+  if (spec.columnName && args.column_name === undefined) args.column_name = spec.columnName;
+  const flatArgs = Object.keys(args)
+    .filter((k) => k !== 'model')
+    .sort()
+    .flatMap((k) => parts(args[k]))
+    .map((a) => a.replace(/[^0-9a-zA-Z_]+/g, '_'));
   const target = spec.attachedKind === 'sources' ? `source_${parsed.testName}_${spec.sourceName}_${spec.attachedName}` : `${parsed.testName}_${spec.attachedName}`;
-  const argText = Object.entries(parsed.args)
-    .filter(([k]) => k !== 'column_name' && k !== 'model')
-    .flatMap(([, v]) => flat(v))
-    .join('__');
-  const raw = [target, spec.columnName, argText].filter(Boolean).join('_').replace(/[^0-9a-zA-Z_]+/g, '_');
-  const prefixed = parsed.namespace ? `${parsed.namespace}_${raw}` : raw;
-  return prefixed.length > 64 ? `${prefixed.slice(0, 30)}_${shortHash(prefixed, 32)}` : prefixed;
+  const prefix = parsed.namespace ? `${parsed.namespace}_` : '';
+  const full = `${prefix}${target}_${flatArgs.join('__')}`.replace(/_$/, flatArgs.length ? '_' : '');
+  return full.length >= 64 ? `${full.slice(0, 30)}_${shortHash(full, 32)}` : full;
 }
 
 /** Creates the test node for one YAML test; `attached` is the model, seed, snapshot or source it tests. */

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestProject } from './support/test-project.js';
+
+let project: TestProject | undefined;
+afterEach(async () => {
+  await project?.close();
+  project = undefined;
+});
+
+const SOURCES = `sources:\n  - name: raw\n    schema: raw\n    tables:\n      - name: events\n`;
+
+async function withRaw(files: Record<string, string>, rows: string): Promise<TestProject> {
+  const p = await TestProject.create({ 'models/sources.yml': SOURCES, ...files });
+  await p.warehouse.run('create schema if not exists raw');
+  await setRaw(p, rows);
+  return p;
+}
+
+async function setRaw(p: TestProject, rows: string, columns = 'id integer, v varchar'): Promise<void> {
+  await p.warehouse.run(`create or replace table raw.events (${columns})`);
+  await p.warehouse.run(`insert into raw.events values ${rows}`);
+}
+
+describe('incremental models', () => {
+  it('merge updates matching keys NULL-safely, inserts new ones, and only updates merge_update_columns', async () => {
+    project = await withRaw(
+      {
+        'models/inc.sql': `{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id', merge_update_columns=['v']) }}\nselect id, v, '{{ var("batch") }}' as batch from {{ source('raw', 'events') }}`,
+      },
+      `(1, 'a'), (null, 'n1')`,
+    );
+    await project.run('run', { vars: { batch: 'first' } });
+    await setRaw(project, `(1, 'b'), (null, 'n2'), (2, 'c')`);
+    const second = await project.run('run', { vars: { batch: 'second' } });
+    expect(second.results[0]!.status).toBe('success');
+    expect(await project.rows('select id, v, batch from main.inc order by id nulls last')).toEqual([
+      { id: 1, v: 'b', batch: 'first' },
+      { id: 2, v: 'c', batch: 'second' },
+      { id: null, v: 'n2', batch: 'first' },
+    ]);
+  });
+
+  it('delete+insert replaces rows by a composite key within incremental_predicates; append only adds', async () => {
+    project = await withRaw(
+      {
+        'models/di.sql': `{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key=['id', 'v'], incremental_predicates=["DBT_INTERNAL_DEST.id > 1"]) }}\nselect id, v, count(*) over () as n from {{ source('raw', 'events') }}`,
+        'models/app.sql': `{{ config(materialized='incremental') }}\nselect id, v from {{ source('raw', 'events') }}{% if is_incremental() %} where id > (select max(id) from {{ this }}){% endif %}`,
+      },
+      `(1, 'a'), (2, 'b')`,
+    );
+    await project.run('run');
+    await setRaw(project, `(1, 'a'), (2, 'b'), (3, 'c')`);
+    await project.run('run');
+    // (1,'a') is outside the predicate, so the old row stays and the new copy is added; (2,'b') is replaced.
+    expect(await project.rows('select id, v, n from main.di order by id, n')).toEqual([
+      { id: 1, v: 'a', n: 2 },
+      { id: 1, v: 'a', n: 3 },
+      { id: 2, v: 'b', n: 3 },
+      { id: 3, v: 'c', n: 3 },
+    ]);
+    expect(await project.rows('select id, v from main.app order by id')).toEqual([
+      { id: 1, v: 'a' },
+      { id: 2, v: 'b' },
+      { id: 3, v: 'c' },
+    ]);
+  });
+
+  it('--full-refresh rebuilds, unless the model sets full_refresh: false', async () => {
+    project = await withRaw(
+      {
+        'models/a.sql': `{{ config(materialized='incremental') }}\nselect * from {{ source('raw', 'events') }}`,
+        'models/keep.sql': `{{ config(materialized='incremental', full_refresh=false) }}\nselect * from {{ source('raw', 'events') }}`,
+      },
+      `(1, 'a')`,
+    );
+    await project.run('run');
+    await project.run('run');
+    expect(await project.rows('select count(*) as n from main.a')).toEqual([{ n: 2 }]);
+    await project.run('run', { fullRefresh: true });
+    expect(await project.rows('select count(*) as n from main.a')).toEqual([{ n: 1 }]);
+    expect(await project.rows('select count(*) as n from main.keep')).toEqual([{ n: 3 }]);
+  });
+
+  describe('on_schema_change with a new column', () => {
+    const model = (mode: string, cols: string): string => `{{ config(materialized='incremental', unique_key='id', incremental_strategy='merge', on_schema_change='${mode}') }}\nselect ${cols} from {{ source('raw', 'events') }}`;
+    const evolve = async (mode: string, second = 'id, v, w'): Promise<TestProject> => {
+      const p = await withRaw({ 'models/inc.sql': model(mode, 'id, v') }, `(1, 'a')`);
+      await p.run('run');
+      await setRaw(p, `(1, 'a2', 10), (2, 'b', 20)`, 'id integer, v varchar, w integer');
+      p.write({ 'models/inc.sql': model(mode, second) });
+      return p;
+    };
+
+    it('ignore keeps the old columns', async () => {
+      project = await evolve('ignore');
+      await project.run('run');
+      expect(await project.rows('select * from main.inc order by id')).toEqual([
+        { id: 1, v: 'a2' },
+        { id: 2, v: 'b' },
+      ]);
+    });
+
+    it('fail errors and leaves the table as it was', async () => {
+      project = await evolve('fail');
+      const result = await project.run('run');
+      expect(result.results[0]!.status).toBe('error');
+      expect(result.results[0]!.message).toMatch(/added w/);
+      expect(await project.rows('select * from main.inc order by id')).toEqual([{ id: 1, v: 'a' }]);
+    });
+
+    it('append_new_columns adds the column (NULL for old rows until updated)', async () => {
+      project = await evolve('append_new_columns');
+      await project.run('run');
+      expect(await project.rows('select * from main.inc order by id')).toEqual([
+        { id: 1, v: 'a2', w: 10 },
+        { id: 2, v: 'b', w: 20 },
+      ]);
+    });
+
+    it('sync_all_columns adds new and drops removed columns', async () => {
+      project = await evolve('sync_all_columns', 'id, w');
+      await project.run('run');
+      expect(await project.rows('select * from main.inc order by id')).toEqual([
+        { id: 1, w: 10 },
+        { id: 2, w: 20 },
+      ]);
+    });
+  });
+});
