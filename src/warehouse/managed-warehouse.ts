@@ -109,7 +109,10 @@ export class ManagedWarehouse implements Warehouse {
         throw new MercatorError(
           'WAREHOUSE_BULK_LOAD_FAILED',
           { count: request.files.length, format: request.format, target, detail: engineMessage(err) },
-          { cause: err, location: { ...this.location, file: this.location.file ?? request.files[0] } },
+          {
+            cause: err,
+            location: { ...this.location, file: this.location.file ?? request.files[0], sql: readerSql(this.dialect, request) },
+          },
         );
       }
     });
@@ -217,6 +220,16 @@ async function connect(parts: AdapterParts): Promise<DriverConnection> {
       { type: parts.type, target: parts.driver.target, detail: engineMessage(err) },
       hint === undefined ? { cause: err } : { cause: err, hint },
     );
+  }
+}
+
+/** The reader expression of a bulk load for error locations; empty when the request cannot even be rendered. */
+function readerSql(dialect: WarehouseDialect, request: BulkLoadRequest): string {
+  try {
+    return dialect.fileReader(request);
+  } catch {
+    // The rendering error was already raised as the load failure itself.
+    return '';
   }
 }
 

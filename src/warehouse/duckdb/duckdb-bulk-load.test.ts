@@ -106,6 +106,7 @@ describe('bulkLoad', () => {
     if (!isMercatorError(err)) return;
     expect(err.message).toContain('"raw"."nothing"');
     expect(err.message).toContain('missing.csv');
+    expect(err.location).toMatchObject({ file: missing, sql: expect.stringContaining('read_csv(') });
     expect(err.cause).toBeInstanceOf(Error);
   });
 

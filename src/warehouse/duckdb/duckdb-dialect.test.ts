@@ -72,7 +72,8 @@ describe('duckdb dialect (offline SQL)', () => {
       "read_csv(['/data/o''1.csv', '/data/o2.csv'], header = TRUE, delim = ';', skip = 1, columns = {'id': 'BIGINT'}, nullstr = ['', 'NA'])",
     );
     expect(d.fileReader({ files: ['a.parquet'], format: 'parquet' })).toBe("read_parquet(['a.parquet'])");
-    expect(d.fileReader({ files: ['a.jsonl'], format: 'json' })).toBe("read_json(['a.jsonl'])");
+    expect(d.fileReader({ files: ['a.jsonl'], format: 'json' })).toBe("read_json(['a.jsonl'], format = 'newline_delimited')");
+    expect(d.fileReader({ files: ['a.json'], format: 'json', options: { format: 'array' } })).toBe("read_json(['a.json'], format = 'array')");
     expect(() => d.fileReader({ files: ['a'], format: 'csv', options: { 'x=1)--': true } })).toThrow(/invalid reader option/);
   });
 });

@@ -118,7 +118,10 @@ export class DuckdbDialect implements WarehouseDialect {
 
   fileReader(request: Pick<BulkLoadRequest, 'files' | 'format' | 'options'>): string {
     const files = `[${request.files.map((file) => this.quoteLiteral(file)).join(', ')}]`;
-    const options = Object.entries(request.options ?? {}).map(([name, value]) => {
+    // `json` means newline-delimited unless the caller picks another layout (`format: 'array'` or `'auto'`).
+    const given = request.options ?? {};
+    const defaults = request.format === 'json' && !('format' in given) ? { format: 'newline_delimited' } : {};
+    const options = Object.entries({ ...defaults, ...given }).map(([name, value]) => {
       if (!OPTION_NAME.test(name)) {
         throw new MercatorError('WAREHOUSE_BULK_LOAD_FAILED', {
           count: request.files.length,
