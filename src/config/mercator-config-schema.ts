@@ -16,6 +16,8 @@ export const mercatorConfigSchema = z.strictObject({
   dbt_project_dir: z.string().default('.'),
   /** Overrides the warehouse from profiles.yml. */
   warehouse: warehouseRefSchema.optional(),
+  /** Systems to ingest from, by name; each connector validates its own entry (src/ingest/<type>/config-schema.ts). */
+  sources: z.record(z.string(), z.object({ type: z.enum(['postgres', 'stripe', 'files']) }).catchall(z.unknown())).default({}),
 });
 
 /** A validated mercator.yml. */

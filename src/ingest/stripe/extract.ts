@@ -1,0 +1,96 @@
+// Does: lists a Stripe object type created since the cursor minus the lookback, page by page through the
+// retrying requester, and writes flattened rows (and child-list rows) to JSONL files the warehouse reads.
+// Does not: load; ingest-stripe.ts hands the files to the loader.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type Stripe from 'stripe';
+import { MercatorError } from '../../errors/index.js';
+import type { ResolvedStripeSource } from './resolve.js';
+import type { StripeRequester } from './stripe-requester.js';
+import { flattenStripeObject } from './type-mapping.js';
+
+/** What one object type's extraction wrote. */
+export interface StripeExtract {
+  /** JSONL file of the objects themselves. */
+  file: string;
+  objects: number;
+  /** Child tables by suffix (`refunds` → `<stream>__refunds`), with their JSONL file and row count. */
+  children: Record<string, { file: string; rows: number }>;
+  /** Greatest `created` seen (unix seconds as text), or the previous cursor when nothing was listed. */
+  cursorAfter: string | null;
+}
+
+/** Lists `stream` objects with `created >= cursor - lookback` (everything on the first run) into `workDir`. */
+export async function extractStripeStream(
+  client: Stripe,
+  requester: StripeRequester,
+  source: ResolvedStripeSource,
+  stream: 'charges' | 'refunds',
+  cursorBefore: string | null,
+  workDir: string,
+  onProgress?: (objects: number) => void,
+): Promise<StripeExtract> {
+  const file = join(workDir, `${source.name}.${stream}.jsonl`);
+  const out = createWriteStream(file);
+  const childStreams: Record<string, { stream: WriteStream; file: string; rows: number }> = {};
+  const since = cursorBefore === null ? undefined : Math.max(0, Number(cursorBefore) - source.lookbackSeconds);
+  let objects = 0;
+  let maxCreated = cursorBefore === null ? null : Number(cursorBefore);
+  let startingAfter: string | undefined;
+  try {
+    for (;;) {
+      const params: Stripe.ChargeListParams & Stripe.RefundListParams = {
+        limit: source.pageSize,
+        ...(since === undefined ? {} : { created: { gte: since } }),
+        ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
+      };
+      const page: { data: { id: string }[]; has_more: boolean } = await requester.request(async () =>
+        stream === 'charges' ? await client.charges.list(params) : await client.refunds.list(params),
+      );
+      for (const object of page.data as unknown as Record<string, unknown>[]) {
+        const { row, children } = flattenStripeObject(object);
+        await write(out, JSON.stringify(row));
+        for (const [name, rows] of Object.entries(children)) {
+          const child = (childStreams[name] ??= { stream: createWriteStream(join(workDir, `${source.name}.${stream}__${name}.jsonl`)), file: join(workDir, `${source.name}.${stream}__${name}.jsonl`), rows: 0 });
+          for (const r of rows) await write(child.stream, JSON.stringify(r));
+          child.rows += rows.length;
+        }
+        const created = Number(object['created']);
+        if (maxCreated === null || created > maxCreated) maxCreated = created;
+        objects++;
+      }
+      onProgress?.(objects);
+      const last = page.data[page.data.length - 1];
+      if (!page.has_more || !last) break;
+      startingAfter = last.id;
+    }
+  } catch (err) {
+    throw stripeError(err, source, stream);
+  } finally {
+    await Promise.all([out, ...Object.values(childStreams).map((c) => c.stream)].map(close));
+  }
+  const children = Object.fromEntries(Object.entries(childStreams).map(([name, c]) => [name, { file: c.file, rows: c.rows }]));
+  return { file, objects, children, cursorAfter: maxCreated === null ? null : String(maxCreated) };
+}
+
+async function write(stream: WriteStream, line: string): Promise<void> {
+  if (!stream.write(line + '\n')) await once(stream, 'drain');
+}
+
+async function close(stream: WriteStream): Promise<void> {
+  stream.end();
+  if (!stream.closed) await once(stream, 'close');
+}
+
+/** A Stripe failure as a coded error: bad key, unreachable API, or a failed request after retries. */
+function stripeError(err: unknown, source: ResolvedStripeSource, stream: string): MercatorError {
+  const e = err as { statusCode?: number; type?: string; message?: string };
+  const target = `${source.protocol ?? 'https'}://${source.host ?? 'api.stripe.com'}${source.port ? `:${source.port}` : ''}`;
+  const detail = e.message ?? String(err);
+  if (e.statusCode === 401 || e.type === 'StripeAuthenticationError') {
+    return new MercatorError('INGEST_AUTH_FAILED', { source: source.name, target, user: 'api key', detail }, { cause: err });
+  }
+  if (e.type === 'StripeConnectionError') return new MercatorError('INGEST_SOURCE_UNREACHABLE', { source: source.name, target, detail }, { cause: err });
+  return new MercatorError('INGEST_EXTRACT_FAILED', { source: source.name, stream, detail: e.statusCode ? `${detail} (HTTP ${e.statusCode})` : detail }, { cause: err });
+}

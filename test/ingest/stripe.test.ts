@@ -1,0 +1,127 @@
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStripeServer, listenStripeServer } from '../../src/demo/stripe-server/stripe-server.js';
+import { StripeRequester, ingestStripeSource, resolveStripeSource, stripeSourceSchema } from '../../src/ingest/stripe/index.js';
+import type { Warehouse } from '../../src/warehouse/index.js';
+import { countOf, rowsOf, tempWarehouse } from './support/temp-warehouse.js';
+
+const KEY = 'sk_test_mercator';
+let wh: Warehouse;
+let dispose: () => Promise<void>;
+let dataDir: string;
+let server: Server | undefined;
+
+function charge(i: number, created: number): Record<string, unknown> {
+  const refunds = i % 5 === 0 ? [{ id: `re_${i}`, object: 'refund', amount: 100, charge: `ch_${i}`, created: created + 10, status: 'succeeded' }] : [];
+  return {
+    id: `ch_${i}`, object: 'charge', amount: 1000 + i, currency: 'eur', created, paid: true, status: 'succeeded',
+    billing_details: { address: { city: 'Lyon', country: 'FR' }, email: `c${i}@x.io` },
+    metadata: { order_id: String(i) },
+    refunds: { object: 'list', data: refunds, has_more: false, url: `/v1/charges/ch_${i}/refunds` },
+  };
+}
+
+function writeShop(from: number, to: number, baseCreated: number): void {
+  const charges: string[] = [];
+  const refunds: string[] = [];
+  for (let i = from; i < to; i++) {
+    const c = charge(i, baseCreated + i * 60);
+    charges.push(JSON.stringify(c));
+    for (const r of (c['refunds'] as { data: unknown[] }).data) refunds.push(JSON.stringify(r));
+  }
+  appendFileSync(join(dataDir, 'charges.jsonl'), charges.map((l) => l + '\n').join(''));
+  appendFileSync(join(dataDir, 'refunds.jsonl'), refunds.map((l) => l + '\n').join(''));
+}
+
+async function start(faults?: { rateLimited: number; serverErrors: number }): Promise<number> {
+  server = createStripeServer({ dataDir, apiKey: KEY, ...(faults ? { faults: { ...faults, slow: 0, slowMs: 0, dropped: 0 } } : {}), seed: 7 });
+  return (await listenStripeServer(server)).port;
+}
+
+async function ingest(port: number, extra: Record<string, unknown> = {}): Promise<void> {
+  const config = stripeSourceSchema.parse({ type: 'stripe', api_key: '${STRIPE_KEY}', host: '127.0.0.1', port, protocol: 'http', page_size: 10, max_requests_per_second: 200, ...extra });
+  const outcome = await ingestStripeSource(wh, resolveStripeSource('stripe', config, { STRIPE_KEY: KEY }));
+  if (outcome.failures[0]) throw outcome.failures[0].error;
+}
+
+beforeEach(async () => {
+  ({ warehouse: wh, dispose } = await tempWarehouse());
+  dataDir = mkdtempSync(join(tmpdir(), 'mercator-stripe-'));
+  writeFileSync(join(dataDir, 'charges.jsonl'), '');
+  writeFileSync(join(dataDir, 'refunds.jsonl'), '');
+});
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
+});
+
+describe('stripe connector', () => {
+  it('loads charges and refunds with nested fields flattened, lists as child tables and raw JSON kept', async () => {
+    writeShop(0, 35, 1_700_000_000);
+    await ingest(await start());
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_charges')).toBe(35);
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_refunds')).toBe(7);
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_charges__refunds')).toBe(7);
+    const [row] = await rowsOf(wh, `SELECT amount, billing_details__address__city AS city, metadata__order_id AS order_id, json_extract_string(_raw, '$.billing_details.email') AS email FROM raw.stripe_charges WHERE id = 'ch_5'`);
+    expect(row).toEqual({ amount: '1005', city: 'Lyon', order_id: '5', email: 'c5@x.io' });
+    expect(await rowsOf(wh, `SELECT _mercator_parent_id AS parent, amount FROM raw.stripe_charges__refunds WHERE id = 're_5'`)).toEqual([{ parent: 'ch_5', amount: '100' }]);
+  });
+
+  it('still loads every record when 20% of responses are 429 or 500', async () => {
+    writeShop(0, 60, 1_700_000_000);
+    await ingest(await start({ rateLimited: 0.1, serverErrors: 0.1 }));
+    expect(await countOf(wh, 'SELECT count(DISTINCT id) FROM raw.stripe_charges')).toBe(60);
+    expect(await countOf(wh, 'SELECT sum(amount) FROM raw.stripe_charges')).toBe(Array.from({ length: 60 }, (_, i) => 1000 + i).reduce((a, b) => a + b));
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_refunds')).toBe(12);
+  }, 120_000);
+
+  it('picks up new objects incrementally; reruns inside the lookback add no rows', async () => {
+    writeShop(0, 20, 1_700_000_000);
+    const port = await start();
+    await ingest(port);
+    writeShop(20, 30, 1_700_000_000);
+    for (let i = 0; i < 3; i++) await ingest(port);
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_charges')).toBe(30);
+    expect(await countOf(wh, 'SELECT count(DISTINCT id) FROM raw.stripe_charges')).toBe(30);
+    expect(await rowsOf(wh, "SELECT value FROM _mercator.state WHERE stream = 'charges' AND kind = 'cursor'")).toEqual([{ value: String(1_700_000_000 + 29 * 60) }]);
+  });
+
+  it('reports a wrong API key as bad credentials', async () => {
+    const port = await start();
+    const config = stripeSourceSchema.parse({ type: 'stripe', api_key: 'sk_test_wrong', host: '127.0.0.1', port, protocol: 'http' });
+    const outcome = await ingestStripeSource(wh, resolveStripeSource('stripe', config, {}));
+    expect(outcome.failures[0]!.error).toMatchObject({ code: 'INGEST_AUTH_FAILED' });
+  });
+});
+
+describe('StripeRequester', () => {
+  const failing = (status: number, headers: Record<string, string>) => Object.assign(new Error(`HTTP ${status}`), { statusCode: status, headers });
+
+  it('retries a plain 429 honouring Retry-After, and stops when Stripe-Should-Retry says false', async () => {
+    const waits: number[] = [];
+    const requester = new StripeRequester({ maxRetries: 5, maxRequestsPerSecond: 1000, sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
+    let calls = 0;
+    const result = await requester.request(async () => {
+      calls++;
+      if (calls === 1) throw failing(429, { 'retry-after': '2' });
+      if (calls === 2) throw failing(500, {});
+      return 'ok';
+    });
+    expect(result).toBe('ok');
+    expect(waits.filter((w) => w >= 100)).toEqual([2000, 250]); // Retry-After floor, then jittered backoff 0.5 × 500 ms (rate-limit spacing waits are shorter)
+    await expect(requester.request(async () => { throw failing(503, { 'stripe-should-retry': 'false' }); })).rejects.toThrow('HTTP 503');
+    await expect(requester.request(async () => { throw failing(400, {}); })).rejects.toThrow('HTTP 400');
+  });
+
+  it('gives up after max retries', async () => {
+    const requester = new StripeRequester({ maxRetries: 2, maxRequestsPerSecond: 1000, sleep: async () => {} });
+    let calls = 0;
+    await expect(requester.request(async () => { calls++; throw failing(429, {}); })).rejects.toThrow('HTTP 429');
+    expect(calls).toBe(3);
+  });
+});
