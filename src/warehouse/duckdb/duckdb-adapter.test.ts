@@ -251,6 +251,16 @@ describe('duckdb errors', () => {
     expect(String(row?.['m'])).toMatch(/^(488\.2 MiB|512\.0 MB)$/);
   });
 
+  it('applies further engine settings, and reports unknown ones as a connect failure', async () => {
+    const wh = await open({ settings: { preserve_insertion_order: false, default_order: 'desc' } });
+    const row = (await wh.query(`SELECT current_setting('preserve_insertion_order') AS p, current_setting('default_order') AS o`)).rows[0];
+    expect(row).toEqual({ p: false, o: 'DESC' });
+    await expect(openWarehouse({ type: 'duckdb', settings: { no_such_setting: 1 } })).rejects.toMatchObject({
+      code: 'WAREHOUSE_CONNECT_FAILED',
+      message: expect.stringContaining('no_such_setting'),
+    });
+  });
+
   it('loads the configured extensions at open', async () => {
     const wh = await open({ extensions: ['json', 'parquet'] });
     const loaded = (await wh.query(`SELECT extension_name AS e FROM duckdb_extensions() WHERE loaded ORDER BY 1`)).rows;

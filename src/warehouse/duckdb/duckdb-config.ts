@@ -16,6 +16,10 @@ export const duckdbConfigSchema = z.strictObject({
   /** Extensions loaded at open (installed first when missing), such as `httpfs`. */
   extensions: z.array(z.string().regex(/^[a-z0-9_]+$/, 'expected an extension name such as httpfs')).optional(),
   schema: z.string().min(1).default('main'),
+  /** Further engine settings applied at open, as dbt-duckdb's `settings` (`preserve_insertion_order: false`). */
+  settings: z
+    .record(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a DuckDB setting name'), z.union([z.string(), z.number(), z.boolean()]))
+    .optional(),
 });
 
 /** A validated DuckDB config, defaults applied. */
@@ -32,7 +36,7 @@ export function parseDuckdbConfig(config: unknown): Readonly<DuckdbConfig> {
     {
       path,
       detail: issue?.message ?? 'invalid',
-      suggestion: 'Valid DuckDB keys: type, path, name, threads, memory_limit, extensions, schema.',
+      suggestion: 'Valid DuckDB keys: type, path, name, threads, memory_limit, extensions, schema, settings.',
     },
     { cause: result.error },
   );

@@ -74,6 +74,7 @@ export function openDuckdbInstanceCount(): number {
 
 function engineOptions(config: DuckdbConfig): Record<string, string> {
   const options: Record<string, string> = {};
+  for (const [name, value] of Object.entries(config.settings ?? {})) options[name] = String(value);
   if (config.threads !== undefined) options['threads'] = String(config.threads);
   if (config.memory_limit !== undefined) options['memory_limit'] = config.memory_limit.trim();
   return options;
