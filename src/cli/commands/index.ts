@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
 import { registerValidate } from './validate.js';
+import { registerIngest } from './ingest.js';
 import { registerParse } from './parse.js';
 import { registerCompile } from './compile.js';
 import { registerRun } from './run.js';
@@ -8,6 +9,7 @@ import { registerTest } from './test.js';
 import { registerSeed } from './seed.js';
 import { registerBuild } from './build.js';
 import { registerLs } from './ls.js';
+import { registerSnapshot } from './snapshot.js';
 
 /** A CLI command module: adds itself (and its subcommands) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -16,11 +18,13 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   registerDemo,
   registerValidate,
+  registerIngest,
   registerParse,
   registerCompile,
   registerRun,
   registerTest,
   registerSeed,
   registerBuild,
+  registerSnapshot,
   registerLs,
 ];

@@ -3,6 +3,7 @@ import { mergeConfig } from './merge-config.js';
 import type { Manifest, ManifestNode } from './node-types.js';
 import type { PropertyPatch, TestSpec } from './read-properties.js';
 import { genericTestNode, parseTestEntry } from './generic-test-node.js';
+import { newNode } from './new-node.js';
 
 const KIND_TYPE = { models: 'model', seeds: 'seed', snapshots: 'snapshot' } as const;
 
@@ -47,4 +48,23 @@ export function buildGenericTests(_tree: ProjectTree, manifest: Manifest, specs:
     out.push(node);
   }
   return out;
+}
+
+/** Snapshot nodes defined in YAML (dbt 1.9+: `snapshots: - name: x, relation: ref('y'), config: {...}`). */
+export function yamlSnapshotNodes(patches: readonly PropertyPatch[]): ManifestNode[] {
+  return patches
+    .filter((p) => p.kind === 'snapshots' && typeof p.entry.relation === 'string')
+    .map((p) => {
+      const folders = p.relativeFile.split('/').slice(1, -1);
+      return newNode({
+        resourceType: 'snapshot',
+        name: p.entry.name,
+        packageName: p.packageName,
+        originalFilePath: p.relativeFile,
+        absolutePath: p.file,
+        path: p.relativeFile,
+        fqn: [p.packageName, ...folders, p.entry.name],
+        rawCode: `select * from {{ ${String(p.entry.relation)} }}`,
+      });
+    });
 }

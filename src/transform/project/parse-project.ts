@@ -9,7 +9,7 @@ import { createDbtEnvironment } from '../context/dbt-environment.js';
 import { MacroIndex } from '../context/macro-index.js';
 import type { ProjectRuntime } from '../context/project-runtime.js';
 import { collectFileNodes } from './collect-file-nodes.js';
-import { applyPropertyPatches, buildGenericTests } from './apply-properties.js';
+import { applyPropertyPatches, buildGenericTests, yamlSnapshotNodes } from './apply-properties.js';
 import { finishNodes } from './finish-nodes.js';
 import { loadProjectTree, type ProjectTree } from './load-project.js';
 import { resolveTarget, type ResolvedTarget } from './load-profile.js';
@@ -92,6 +92,7 @@ export function parseProject(options: ParseOptions): ParsedProject {
       }
     }
   }
+  fileNodes.push(...yamlSnapshotNodes(properties.flatMap((p) => p.patches)));
   for (const node of fileNodes) {
     const existing = manifest.nodes.get(node.uniqueId);
     if (existing) throw new MercatorError('TRANSFORM_DUPLICATE_NODE', { kind: node.resourceType, name: node.name, first: existing.originalFilePath, second: node.originalFilePath });
