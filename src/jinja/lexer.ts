@@ -192,6 +192,8 @@ export function tokenize(source: string, name: string): Token[] {
       pos += op!.length;
     }
   }
-  push('eof', '', n);
+  // Jinja reports end-of-template errors at the line where the last token starts.
+  const last = tokens[tokens.length - 1];
+  tokens.push({ type: 'eof', value: '', line: last ? last.line : 1, column: last ? last.column : 1 });
   return tokens;
 }
