@@ -8,3 +8,4 @@ export * from './loader/index.js';
 export * as files from './files/index.js';
 export * as postgres from './postgres/index.js';
 export * as stripe from './stripe/index.js';
+export { createIngestReporter, summaryTable, rowsPerSecond } from './ingest-log-reporter.js';
