@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { createMemoryLogger, type LogEvent } from '../../../src/log/index.js';
 import { runTransformTask, type TransformCommand, type TransformTaskOptions, type TransformTaskResult } from '../../../src/transform/index.js';
 import { openWarehouse, SqlDecimal, type Warehouse } from '../../../src/warehouse/index.js';
@@ -22,6 +22,20 @@ export class TestProject {
     const project = new TestProject(dir, await openWarehouse({ type: 'duckdb', path: ':memory:' }));
     project.write({ 'dbt_project.yml': DEFAULT_PROJECT, 'profiles.yml': DEFAULT_PROFILES, ...files });
     return project;
+  }
+
+  /** Copies a project folder (e.g. a fixture) into a temp dir, with `overrides` written on top. */
+  static async fromDir(dir: string, overrides: Record<string, string> = {}): Promise<TestProject> {
+    const files: Record<string, string> = {};
+    const visit = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const full = join(d, e.name);
+        if (e.isDirectory() && e.name !== 'target') visit(full);
+        else if (e.isFile()) files[relative(dir, full)] = readFileSync(full, 'utf8');
+      }
+    };
+    visit(dir);
+    return TestProject.create({ ...files, ...overrides });
   }
 
   /** Writes or replaces files of the project. */
