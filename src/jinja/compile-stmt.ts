@@ -95,12 +95,12 @@ export class StmtCompiler {
       }
       case 'output': {
         const v = ex.expr(s.expr, soft);
-        return (st, sc, out) => {
+        return ex.located(s, (st: RenderState, sc: Scope, out: Out) => {
           out.s += renderValue(st, v(st, sc));
-        };
+        });
       }
       case 'if': {
-        const test = ex.expr(s.test, true);
+        const test = ex.located(s, ex.expr(s.test, true));
         const body = this.block(s.body, true);
         const orelse = s.orelse.length ? this.block(s.orelse, true) : null;
         return (st, sc, out) => {

@@ -582,8 +582,8 @@ export class Parser {
   }
 
   private parseCall(fn: Expr): Expr {
-    const t = this.cur;
-    return { kind: 'call', fn, ...this.parseCallArgs(), ...this.pos(t) };
+    // Runtime errors of a call point at the start of the callee, which is where users look.
+    return { kind: 'call', fn, ...this.parseCallArgs(), line: fn.line, column: fn.column };
   }
 
   private parseFilter(node: Expr | null, startInline: boolean): Expr {

@@ -20,8 +20,6 @@ export interface EnvData {
 export interface RenderState {
   name: string;
   ctx: object;
-  /** True when ctx is a plain object (own-property lookup); otherwise `in` is used so Proxies work. */
-  ctxPlain: boolean;
   env: EnvData;
 }
 
@@ -37,7 +35,8 @@ export function lookup(st: RenderState, sc: Scope, name: string): unknown {
     if (v !== undefined) return v;
   }
   const c = st.ctx as Record<string, unknown>;
-  if (st.ctxPlain ? Object.hasOwn(c, name) : name in c) {
+  // `in` so Proxy contexts with a `has` trap work; names inherited from Object.prototype do not count.
+  if (name in c && (!(name in Object.prototype) || Object.hasOwn(c, name))) {
     const v = c[name];
     if (v !== undefined) return v;
   }

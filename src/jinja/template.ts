@@ -4,7 +4,6 @@ import { StmtCompiler, type StmtFn } from './compile-stmt.js';
 import { ExprCompiler } from './compile-expr.js';
 import { normalizeSource, tokenize } from './lexer.js';
 import { Parser } from './parser.js';
-import { isPlainObject } from './python-values.js';
 import { Scope, type EnvData, type Out, type RenderState } from './scope.js';
 
 /** A parsed and compiled template. */
@@ -27,7 +26,7 @@ export class Template {
 
   private state(context: Record<string, unknown> | undefined): RenderState {
     const ctx = context ?? {};
-    return { name: this.name, ctx, ctxPlain: isPlainObject(ctx), env: this.env };
+    return { name: this.name, ctx, env: this.env };
   }
 
   /** Renders the template with `context` (plain object, class instance or Proxy). */
