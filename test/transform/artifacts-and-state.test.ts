@@ -1,0 +1,61 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestProject } from './support/test-project.js';
+
+let project: TestProject | undefined;
+afterEach(async () => {
+  await project?.close();
+  project = undefined;
+});
+
+const FILES = {
+  'models/a.sql': `select 1 as id`,
+  'models/b.sql': `select * from {{ ref('a') }}`,
+  'models/c.sql': `select * from {{ ref('b') }}`,
+  'models/other.sql': `select 2 as id`,
+  'models/schema.yml': `version: 2\nmodels:\n  - name: b\n    columns:\n      - name: id\n        tests: [not_null]\n`,
+};
+
+describe('artifacts and state', () => {
+  it('writes manifest.json, run_results.json, target/compiled and target/run', async () => {
+    project = await TestProject.create(FILES);
+    await project.run('run');
+    const manifest = JSON.parse(readFileSync(join(project.dir, 'target/manifest.json'), 'utf8')) as { nodes: Record<string, { depends_on: { nodes: string[] }; config: { materialized: string } }> };
+    expect(manifest.nodes['model.shop.c']!.depends_on.nodes).toEqual(['model.shop.b']);
+    expect(manifest.nodes['model.shop.a']!.config.materialized).toBe('view');
+    const results = JSON.parse(readFileSync(join(project.dir, 'target/run_results.json'), 'utf8')) as { results: Array<{ unique_id: string; status: string }> };
+    expect(results.results.map((r) => `${r.unique_id}:${r.status}`).sort()).toEqual(['model.shop.a:success', 'model.shop.b:success', 'model.shop.c:success', 'model.shop.other:success']);
+    expect(readFileSync(join(project.dir, 'target/compiled/shop/models/c.sql'), 'utf8')).toBe('select * from "main"."b"\n');
+    expect(existsSync(join(project.dir, 'target/run/shop/models/c.sql'))).toBe(true);
+  });
+
+  it('compile renders SQL without building anything', async () => {
+    project = await TestProject.create(FILES);
+    const result = await project.run('compile', { select: ['c'] });
+    expect(result.results.map((r) => r.compiledSql)).toEqual(['select * from "main"."b"']);
+    expect(await project.rows(`select count(*) as n from information_schema.tables where table_schema = 'main'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('state:modified+ selects exactly the changed models and their children', async () => {
+    project = await TestProject.create(FILES);
+    await project.run('parse');
+    const state = mkdtempSync(join(tmpdir(), 'mercator-state-'));
+    cpSync(join(project.dir, 'target/manifest.json'), join(state, 'manifest.json'));
+    project.write({ 'models/b.sql': `select id, 'changed' as note from {{ ref('a') }}` });
+    const modified = await project.run('ls', { select: ['state:modified+'], state });
+    expect(modified.selected.filter((id) => !id.startsWith('test.'))).toEqual(['model.shop.b', 'model.shop.c']);
+    const plain = await project.run('ls', { select: ['state:modified'], state, resourceTypes: ['model'] });
+    expect(plain.selected).toEqual(['model.shop.b']);
+  });
+
+  it('--fail-fast skips everything not started after the first error; --threads runs independent nodes', async () => {
+    project = await TestProject.create({ ...FILES, 'models/a.sql': `select * from missing_table` });
+    const result = await project.run('run', { failFast: true, threads: 1 });
+    const statuses = TestProject.statuses(result);
+    expect(statuses.a).toBe('error');
+    expect(Object.values(statuses).filter((s) => s === 'skipped')).toHaveLength(3);
+    expect(result.results.find((r) => r.status === 'error')!.message).toMatch(/model\.shop\.a failed in the database/);
+  });
+});
