@@ -14,3 +14,4 @@ export { parseSelector } from './graph/selector-parse.js';
 export type { NodeResult, NodeStatus } from './run/run-types.js';
 export { summarize, type RunSummary } from './tasks/summarize.js';
 export { manifestJson } from './artifacts/manifest-json.js';
+export { runSourceFreshness, type FreshnessResult } from './tasks/source-freshness-task.js';

@@ -10,6 +10,7 @@ import { registerSeed } from './seed.js';
 import { registerBuild } from './build.js';
 import { registerLs } from './ls.js';
 import { registerSnapshot } from './snapshot.js';
+import { registerSource } from './source.js';
 
 /** A CLI command module: adds itself (and its subcommands) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -27,4 +28,5 @@ export const commands: RegisterCommand[] = [
   registerBuild,
   registerSnapshot,
   registerLs,
+  registerSource,
 ];
