@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { planOrder, statusAt, planSettled } from './order-lifecycle.js';
-import { buildCharge, buildRefund, refundedBy, type StripeObject } from './stripe-objects.js';
+import { buildCharge, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
 import type { OrderRow } from './generate-orders.js';
 import type { Currency } from './shop-reference-data.js';
 
@@ -31,12 +31,12 @@ export async function loadOpenOrders(db: pg.Client, seed: number, asOfMs: number
 }
 
 /** What happens to an order in (fromMs, toMs]: its status change, and the charges and refunds (with the updated charge) created then. */
-export function orderEvents(seed: number, order: OrderRow, fromMs: number, toMs: number): { update?: OrderUpdate; charges: StripeObject[]; updatedCharges: StripeObject[]; refunds: StripeObject[] } {
+export function orderEvents(seed: number, order: OrderRow, fromMs: number, toMs: number): { update?: OrderUpdate; charges: StripeLine[]; updatedCharges: StripeLine[]; refunds: StripeLine[] } {
   const before = statusAt(order.plan, fromMs);
   const after = statusAt(order.plan, toMs);
-  const charges: StripeObject[] = [];
-  const refunds: StripeObject[] = [];
-  const updatedCharges: StripeObject[] = [];
+  const charges: StripeLine[] = [];
+  const refunds: StripeLine[] = [];
+  const updatedCharges: StripeLine[] = [];
   const refunded = refundedBy(order, toMs);
   for (const attempt of order.plan.charges) {
     if (attempt.atMs > fromMs && attempt.atMs <= toMs) charges.push(buildCharge(seed, order, attempt, attempt.succeeded ? refunded : 0));

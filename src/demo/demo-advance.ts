@@ -13,7 +13,7 @@ import { shopCatalogue } from './generate-shop.js';
 import { LiveCustomers } from './advance-customers.js';
 import { loadOpenOrders, orderEvents, type OrderUpdate } from './advance-orders.js';
 import { copyLine, customerLine, orderItemLine, orderLine, OLTP_COLUMNS, ts } from './oltp-rows.js';
-import { buildCharge, buildRefund, refundedBy, type StripeObject } from './stripe-objects.js';
+import { buildCharge, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
 import { planSettled } from './order-lifecycle.js';
 import { LandingWriter } from './landing-folder.js';
 import { writeSpreadsheetExports } from './spreadsheet-exports.js';
@@ -45,7 +45,7 @@ async function copyRows(db: pg.Client, table: string, columns: readonly string[]
   await pipeline(Readable.from([lines.join('')]), db.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
 
-const byCreated = (a: StripeObject, b: StripeObject): number => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCreated = (a: StripeLine, b: StripeLine): number => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * `mercator demo advance --days N`: simulates the next N days of the shop, one committed day at a time:
@@ -83,8 +83,8 @@ export async function demoAdvance(dir: string, days: number, logger: Logger): Pr
       const count = Math.round(state.ordersPerDay * dayWeight(dayMs));
       const orders: OrderRow[] = generateDayOrders(seed, dayMs, count, ids, catalogue, customers, endMs);
       const updates: OrderUpdate[] = [];
-      const charges: StripeObject[] = [];
-      const refunds: StripeObject[] = [];
+      const charges: StripeLine[] = [];
+      const refunds: StripeLine[] = [];
       let newChargeCount = 0;
       for (const order of open) {
         const ev = orderEvents(seed, order, dayMs, endMs);
@@ -124,8 +124,8 @@ export async function demoAdvance(dir: string, days: number, logger: Logger): Pr
       await db.query('COMMIT');
       charges.sort(byCreated);
       refunds.sort(byCreated);
-      if (charges.length) appendFileSync(join(state.stripe.dataDir, 'charges.jsonl'), charges.map((c) => JSON.stringify(c) + '\n').join(''));
-      if (refunds.length) appendFileSync(join(state.stripe.dataDir, 'refunds.jsonl'), refunds.map((r) => JSON.stringify(r) + '\n').join(''));
+      if (charges.length) appendFileSync(join(state.stripe.dataDir, 'charges.jsonl'), charges.map((c) => c.json + '\n').join(''));
+      if (refunds.length) appendFileSync(join(state.stripe.dataDir, 'refunds.jsonl'), refunds.map((r) => r.json + '\n').join(''));
       landing.addShipments(orders);
       const before = landing.written.length;
       await landing.writeDay(dayMs, orders);

@@ -3,7 +3,7 @@ import { customerWeight, initialCustomer, signedUpCount, countryIndexAt, custome
 import { generateProducts, type Catalogue } from './generate-products.js';
 import { generateDayOrders, type CustomerSampler, type OrderRow } from './generate-orders.js';
 import { customerLine, orderItemLine, orderLine, productLine } from './oltp-rows.js';
-import { buildCharge, buildRefund, refundedBy, type StripeObject } from './stripe-objects.js';
+import { buildCharge, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
 import { ProgressMeter } from './progress-meter.js';
 import type { RowSink } from './row-sink.js';
 import type { Logger } from '../log/index.js';
@@ -77,8 +77,8 @@ export function initialSampler(frame: PopulationFrame): CustomerSampler {
 
 /** Buffers objects by UTC day and releases complete days in (created, id) order, keeping memory to a few weeks. */
 class DayBuckets {
-  private readonly days = new Map<number, StripeObject[]>();
-  add(obj: StripeObject): void {
+  private readonly days = new Map<number, StripeLine[]>();
+  add(obj: StripeLine): void {
     const day = Math.floor(obj.created / 86_400);
     let list = this.days.get(day);
     if (!list) this.days.set(day, (list = []));
@@ -91,7 +91,10 @@ class DayBuckets {
       const list = this.days.get(day)!;
       this.days.delete(day);
       list.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const obj of list) await sink.write(JSON.stringify(obj) + '\n');
+      for (const obj of list) {
+        const pending = sink.write(obj.json + '\n');
+        if (pending) await pending;
+      }
     }
   }
 }
@@ -105,7 +108,8 @@ export async function generateShop(spec: ShopSpec, sinks: ShopSinks, logger?: Lo
 
   const customerMeter = logger ? new ProgressMeter(logger, 'customers', frame.initialCount) : undefined;
   for (let id = 1; id <= frame.initialCount; id++) {
-    await sinks.customers.write(customerLine(initialCustomer(frame, id)));
+    const pending = sinks.customers.write(customerLine(initialCustomer(frame, id)));
+    if (pending) await pending;
     if (id % 5000 === 0) customerMeter?.update(id);
   }
   customerMeter?.done();
@@ -122,8 +126,12 @@ export async function generateShop(spec: ShopSpec, sinks: ShopSinks, logger?: Lo
     const dayMs = frame.startMs + d * DAY_MS;
     const orders = generateDayOrders(spec.seed, dayMs, counts[d]!, ids, catalogue, sampler, spec.asOfMs);
     for (const order of orders) {
-      await sinks.orders.write(orderLine(order));
-      for (const item of order.items) await sinks.orderItems.write(orderItemLine(item));
+      const pending = sinks.orders.write(orderLine(order));
+      if (pending) await pending;
+      for (const item of order.items) {
+        const p = sinks.orderItems.write(orderItemLine(item));
+        if (p) await p;
+      }
       totals.orderItems += order.items.length;
       const refunded = refundedBy(order, spec.asOfMs);
       for (const attempt of order.plan.charges) {
