@@ -48,6 +48,7 @@ export function selectNodes(manifest: Manifest, graph: Graph, options: Selection
   const excluded = options.exclude && options.exclude.length > 0 ? exprIds(manifest, graph, options.exclude, ctx) : new Set<string>();
   for (const node of manifest.nodes.values()) {
     if (node.resourceType === 'test' && !selected.has(node.uniqueId) && node.dependsOn.nodes.some((p) => selected.has(p))) selected.add(node.uniqueId);
+    if (node.resourceType === 'unit_test' && node.testedNode && selected.has(node.testedNode)) selected.add(node.uniqueId);
   }
   for (const id of excluded) selected.delete(id);
   return selected;

@@ -43,7 +43,7 @@ export const selectorMethods: Record<string, SelectorMethod> = {
     const [s, t] = v.split('.');
     return glob(s ?? '', n.sourceName ?? '') && (t === undefined || glob(t, n.name));
   },
-  test_type: (n, v) => n.resourceType === 'test' && (v === 'generic' || v === 'data' ? Boolean(n.testMetadata) === (v === 'generic') : v === 'singular' ? !n.testMetadata : v === 'unit' ? n.resourceType === ('unit_test' as string) : false),
+  test_type: (n, v) => (v === 'unit' ? n.resourceType === 'unit_test' : n.resourceType === 'test' && (v === 'generic' ? Boolean(n.testMetadata) : (v === 'singular' || v === 'data') && !n.testMetadata)),
   test_name: (n, v) => n.testMetadata?.name === v,
   state: (n, v, ctx) => {
     if (!ctx.stateNodes) throw new MercatorError('TRANSFORM_SELECTOR_INVALID', { selector: `state:${v}`, detail: 'needs --state <dir with manifest.json>' });

@@ -66,8 +66,9 @@ export interface ManifestNode {
   identifier?: string;
   loadedAtField?: string | null;
   freshness?: Record<string, unknown> | null;
-  /** Unit tests only. */
+  /** Unit tests only: the YAML entry and the model it tests. */
   unitTest?: Record<string, unknown>;
+  testedNode?: string;
   /** Seeds only: absolute CSV path. */
   seedFile?: string;
   /** The properties file that documented the node. */

@@ -18,6 +18,7 @@ import { makeVarLookup } from './project-vars.js';
 import { readProperties } from './read-properties.js';
 import { renderForParse } from './render-for-parse.js';
 import { sourceNodes } from './source-nodes.js';
+import { unitTestNodes } from './unit-test-nodes.js';
 import { walkFiles } from './walk-files.js';
 import { MercatorError } from '../../errors/index.js';
 
@@ -103,6 +104,7 @@ export function parseProject(options: ParseOptions): ParsedProject {
   const tests = buildGenericTests(tree, manifest, properties.flatMap((p) => p.tests));
   finishNodes(tree, manifest, runtime, tests);
   for (const t of tests) manifest.nodes.set(t.uniqueId, t);
+  for (const u of unitTestNodes(manifest, properties.flatMap((p) => p.unitTests))) manifest.nodes.set(u.uniqueId, u);
   const hooks = (v: string | string[] | null | undefined): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
   manifest.onRunStart = hooks(tree.root.file['on-run-start']);
   manifest.onRunEnd = hooks(tree.root.file['on-run-end']);

@@ -5,6 +5,7 @@ import { loadSeed } from './load-seed.js';
 import { materializeModel } from './materialize-model.js';
 import type { NodeResult, RunContext } from './run-types.js';
 import { runSnapshot } from './run-snapshot.js';
+import { runUnitTest } from './run-unit-test.js';
 
 /** What a task does with each node: build it, or only compile it. */
 export type ExecuteMode = 'build' | 'compile';
@@ -15,7 +16,7 @@ export async function executeNode(ctx: RunContext, node: ManifestNode, mode: Exe
   const done = (r: Omit<NodeResult, 'uniqueId' | 'executionTime'>): NodeResult => ({ uniqueId: node.uniqueId, executionTime: (performance.now() - started) / 1000, ...r });
   try {
     if (mode === 'compile') {
-      if (node.resourceType === 'seed' || node.resourceType === 'source') return done({ status: 'success', message: 'nothing to compile', rowsAffected: null, failures: null });
+      if (node.resourceType === 'seed' || node.resourceType === 'source' || node.resourceType === 'unit_test') return done({ status: 'success', message: 'nothing to compile', rowsAffected: null, failures: null });
       const existing = node.resourceType === 'model' ? await ctx.warehouse.getRelation({ schema: node.schema, name: node.alias }) : null;
       const { sql } = await compileForRun(ctx, node, existing);
       return done({ status: 'success', message: 'compiled', rowsAffected: null, failures: null, compiledSql: sql });
@@ -27,6 +28,10 @@ export async function executeNode(ctx: RunContext, node: ManifestNode, mode: Exe
     if (node.resourceType === 'test') {
       const r = await executeTest(ctx, node);
       return done({ status: r.status, message: r.message, rowsAffected: null, failures: r.failures, compiledSql: r.sql });
+    }
+    if (node.resourceType === 'unit_test') {
+      const r = await runUnitTest(ctx, node);
+      return done({ status: r.status, message: r.message, rowsAffected: null, failures: r.status === 'pass' ? 0 : 1, compiledSql: r.sql });
     }
     if (node.resourceType === 'snapshot') {
       const r = await runSnapshot(ctx, node);

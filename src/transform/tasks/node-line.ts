@@ -6,6 +6,7 @@ const LABEL: Record<NodeResult['status'], string> = { success: 'OK', pass: 'PASS
 /** What a node is, in words: `view model main.stg_orders`, `test not_null_orders_id`, `seed file main.raw_orders`. */
 export function describeNode(node: ManifestNode): string {
   if (node.resourceType === 'test') return `test ${node.name}`;
+  if (node.resourceType === 'unit_test') return `unit test ${node.name}`;
   const where = `${node.schema}.${node.alias}`;
   if (node.resourceType === 'seed') return `seed file ${where}`;
   if (node.resourceType === 'snapshot') return `snapshot ${where}`;

@@ -36,10 +36,10 @@ const TYPES: Record<TransformCommand, ReadonlySet<string> | null> = {
   ls: null,
   compile: new Set(['model', 'test', 'snapshot']),
   run: new Set(['model']),
-  test: new Set(['test']),
+  test: new Set(['test', 'unit_test']),
   seed: new Set(['seed']),
   snapshot: new Set(['snapshot']),
-  build: new Set(['model', 'seed', 'snapshot', 'test']),
+  build: new Set(['model', 'seed', 'snapshot', 'test', 'unit_test']),
 };
 
 /** Parses `--vars` (YAML or JSON text) into an object. */
