@@ -1,5 +1,6 @@
 import type { ProjectTree } from './load-project.js';
 import { mergeConfig } from './merge-config.js';
+import { nameIndex } from './name-index.js';
 import type { Manifest, ManifestNode } from './node-types.js';
 import type { PropertyPatch, TestSpec } from './read-properties.js';
 import { genericTestNode, parseTestEntry } from './generic-test-node.js';
@@ -9,7 +10,7 @@ const KIND_TYPE = { models: 'model', seeds: 'seed', snapshots: 'snapshot' } as c
 
 /** Finds the node a properties entry describes: same package first, then any package. */
 function findNode(manifest: Manifest, type: string, name: string, pkg: string): ManifestNode | undefined {
-  return manifest.nodes.get(`${type}.${pkg}.${name}`) ?? [...manifest.nodes.values()].find((n) => n.resourceType === type && n.name === name);
+  return manifest.nodes.get(`${type}.${pkg}.${name}`) ?? nameIndex(manifest).byName.get(name)?.find((n) => n.resourceType === type);
 }
 
 /** Applies models:/seeds:/snapshots: entries: description, columns, config (below config() in the file), tags, meta. */
@@ -39,7 +40,7 @@ export function buildGenericTests(_tree: ProjectTree, manifest: Manifest, specs:
   for (const spec of specs) {
     const attached =
       spec.attachedKind === 'sources'
-        ? [...manifest.sources.values()].find((s) => s.sourceName === spec.sourceName && s.name === spec.attachedName)
+        ? nameIndex(manifest).sources.get(`${spec.sourceName}.${spec.attachedName}`)
         : findNode(manifest, KIND_TYPE[spec.attachedKind], spec.attachedName, spec.packageName);
     if (!attached) continue;
     const parsed = parseTestEntry(spec.entry);

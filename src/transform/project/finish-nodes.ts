@@ -8,6 +8,7 @@ import { toTransformError } from '../context/template-error.js';
 import { folderConfig } from './folder-config.js';
 import type { ProjectTree } from './load-project.js';
 import { mergeConfig } from './merge-config.js';
+import { nameIndex } from './name-index.js';
 import type { Manifest, ManifestNode, NodeConfig } from './node-types.js';
 import { renderConfigValue } from './render-for-parse.js';
 import { resolveRelationName } from './resolve-relation-name.js';
@@ -99,7 +100,7 @@ function resolveDependencies(manifest: Manifest, node: ManifestNode): void {
 
 /** The node `ref(pkg?, name)` resolves to from `from`: own package first, then the root project, then any. */
 export function findRef(manifest: Manifest, name: string, pkg: string | null, from: ManifestNode): ManifestNode {
-  const candidates = [...manifest.nodes.values()].filter((n) => n.name === name && (n.resourceType === 'model' || n.resourceType === 'seed' || n.resourceType === 'snapshot') && (!pkg || n.packageName === pkg));
+  const candidates = (nameIndex(manifest).byName.get(name) ?? []).filter((n) => manifest.nodes.get(n.uniqueId) === n && (n.resourceType === 'model' || n.resourceType === 'seed' || n.resourceType === 'snapshot') && (!pkg || n.packageName === pkg));
   const found = candidates.find((n) => n.packageName === from.packageName) ?? candidates.find((n) => n.packageName === manifest.projectName) ?? candidates[0];
   if (found) return found;
   const names = [...manifest.nodes.values()].filter((n) => n.resourceType !== 'test').map((n) => n.name);
@@ -113,7 +114,7 @@ export function findRef(manifest: Manifest, name: string, pkg: string | null, fr
 
 /** The source node of `source(s, t)`. */
 export function findSource(manifest: Manifest, s: string, t: string, from: ManifestNode): ManifestNode {
-  const found = [...manifest.sources.values()].find((n) => n.sourceName === s && n.name === t);
+  const found = nameIndex(manifest).sources.get(`${s}.${t}`);
   if (found) return found;
   const close = closestNames(`${s}.${t}`, [...manifest.sources.values()].map((n) => `${n.sourceName}.${n.name}`));
   throw new MercatorError(
