@@ -48,17 +48,30 @@ export class ExprCompiler {
     readonly name: string,
   ) {}
 
-  /** Wraps `fn` so errors it raises carry this node's position. */
-  located<F extends (...a: any[]) => unknown>(e: { line: number; column: number }, fn: F): F {
+  /** Wraps an expression so errors it raises carry this node's position. */
+  located(e: { line: number; column: number }, fn: ExprFn): ExprFn {
     const name = this.name;
     const { line, column } = e;
-    return ((...a: unknown[]) => {
+    return (st, sc) => {
       try {
-        return fn(...a);
+        return fn(st, sc);
       } catch (err) {
         throw locateError(err, name, line, column);
       }
-    }) as F;
+    };
+  }
+
+  /** Like `located` for three-argument closures (statements, filter chains). */
+  located3<A, R>(e: { line: number; column: number }, fn: (st: RenderState, sc: Scope, x: A) => R): (st: RenderState, sc: Scope, x: A) => R {
+    const name = this.name;
+    const { line, column } = e;
+    return (st, sc, x) => {
+      try {
+        return fn(st, sc, x);
+      } catch (err) {
+        throw locateError(err, name, line, column);
+      }
+    };
   }
 
   /** Compiles one expression; `soft` marks if-conditions where unknown filters fail only when reached. */
@@ -233,7 +246,7 @@ export class ExprCompiler {
     const args = this.args(e, soft, null);
     const reg = this.registry;
     const fname = e.name;
-    return this.located(e, (st: RenderState, sc: Scope, input: unknown) => {
+    return this.located3(e, (st: RenderState, sc: Scope, input: unknown) => {
       const v = inner ? inner(st, sc, input) : input;
       if (!filter) throw new RawRuntimeError(`No filter named '${fname}' found.`, 'runtime');
       const { a, k } = args(st, sc);

@@ -95,7 +95,7 @@ export class StmtCompiler {
       }
       case 'output': {
         const v = ex.expr(s.expr, soft);
-        return ex.located(s, (st: RenderState, sc: Scope, out: Out) => {
+        return ex.located3(s, (st: RenderState, sc: Scope, out: Out) => {
           out.s += renderValue(st, v(st, sc));
         });
       }
@@ -113,17 +113,17 @@ export class StmtCompiler {
       case 'set': {
         const v = ex.expr(s.expr, soft);
         const bind = this.binder(s.target);
-        return ex.located(s, (st: RenderState, sc: Scope) => bind(st, sc, v(st, sc))) as StmtFn;
+        return ex.located3(s, (st: RenderState, sc: Scope, _out: Out) => bind(st, sc, v(st, sc)));
       }
       case 'setblock': {
         const body = this.block(s.body, false);
         const chain = s.filter ? ex.chain(s.filter, false) : null;
         const bind = this.binder(s.target);
-        return ex.located(s, (st: RenderState, sc: Scope) => {
+        return ex.located3(s, (st: RenderState, sc: Scope, _out: Out) => {
           const o: Out = { s: '' };
           body(st, new Scope(sc), o);
           bind(st, sc, chain ? chain(st, sc, o.s) : o.s);
-        }) as StmtFn;
+        });
       }
       case 'macro': {
         const spec = this.macroSpec(s.name, s.params, s.body);

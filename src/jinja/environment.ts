@@ -15,7 +15,7 @@ export interface EnvironmentOptions {
   tests?: Record<string, Function>;
   /** 'strict' makes rendering, iterating or testing an undefined value an error (Jinja's StrictUndefined). */
   undefinedMode?: 'default' | 'strict';
-  /** Most templates kept compiled (default 20,000). */
+  /** Most templates kept compiled (default 20,000); the cache is emptied when it is full. */
   cacheSize?: number;
 }
 
@@ -27,7 +27,9 @@ export class Environment {
   readonly globals: Record<string, unknown>;
   private readonly registry: Registry;
   private readonly data: EnvData;
-  private readonly cache = new Map<string, Template>();
+  /** name -> source -> template; two levels so a lookup hashes the caller's source string, not a fresh concatenation. */
+  private readonly cache = new Map<string, Map<string, Template>>();
+  private cached = 0;
   private readonly cacheSize: number;
 
   constructor(options: EnvironmentOptions = {}) {
@@ -44,6 +46,7 @@ export class Environment {
     const f: FilterFn = (_r, v, a, k) => callValue(fn, undefined, [v, ...a], k);
     this.registry.filters.set(name, f);
     this.cache.clear();
+    this.cached = 0;
   }
 
   /** Registers a JS test called as fn(value, ...args, Kwargs?). */
@@ -51,19 +54,26 @@ export class Environment {
     const t: TestFn = (_r, v, a, k) => truthy(callValue(fn, undefined, [v, ...a], k));
     this.registry.tests.set(name, t);
     this.cache.clear();
+    this.cached = 0;
   }
 
   /** Parses and compiles `source` (cached by name and source); throws TemplateSyntaxError. */
   fromString(source: string, name = '<template>'): Template {
-    const key = name + '\u0000' + source;
-    const hit = this.cache.get(key);
+    let byName = this.cache.get(name);
+    const hit = byName?.get(source);
     if (hit) return hit;
     const t = new Template(this.data, source, name);
-    if (this.cache.size >= this.cacheSize) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
+    if (this.cached >= this.cacheSize) {
+      this.cache.clear();
+      this.cached = 0;
+      byName = undefined;
     }
-    this.cache.set(key, t);
+    if (!byName) {
+      byName = new Map();
+      this.cache.set(name, byName);
+    }
+    byName.set(source, t);
+    this.cached++;
     return t;
   }
 

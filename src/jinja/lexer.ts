@@ -11,7 +11,8 @@ const FLOAT = /(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?[eE][+-]?(?:\d+_)*\d+|\.(?:\d+_
 const INT = /0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[\da-fA-F])+|[1-9](?:_?\d)*|0(?:_?0)*/y;
 const NAME = /[a-zA-Z_\u00c0-\uffff][a-zA-Z0-9_\u00c0-\uffff]*/y;
 const STRING = /'([^'\\]*(?:\\[\s\S][^'\\]*)*)'|"([^"\\]*(?:\\[\s\S][^"\\]*)*)"/y;
-const OPERATORS = ['//', '**', '==', '!=', '>=', '<=', '+', '-', '/', '*', '%', '~', '[', ']', '(', ')', '{', '}', '>', '<', '=', '.', ':', '|', ',', ';'];
+const TWO_CHAR_OPS = new Set(['//', '**', '==', '!=', '>=', '<=']);
+const ONE_CHAR_OPS = new Set(['+', '-', '/', '*', '%', '~', '[', ']', '(', ')', '{', '}', '>', '<', '=', '.', ':', '|', ',', ';']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /** Source normalized as Jinja does: newlines become `\n` and one trailing newline is dropped. */
@@ -50,7 +51,16 @@ export function tokenize(source: string, name: string): Token[] {
   const tokens: Token[] = [];
   const lineStarts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  let hintLine = 0;
   const where = (offset: number): [number, number] => {
+    // Tokens arrive in order, so start from the previous line.
+    if ((lineStarts[hintLine] ?? 0) <= offset && (hintLine + 1 >= lineStarts.length || lineStarts[hintLine + 1]! > offset)) {
+      return [hintLine + 1, offset - (lineStarts[hintLine] ?? 0) + 1];
+    }
+    if (hintLine + 1 < lineStarts.length && lineStarts[hintLine + 1]! <= offset && (hintLine + 2 >= lineStarts.length || lineStarts[hintLine + 2]! > offset)) {
+      hintLine++;
+      return [hintLine + 1, offset - (lineStarts[hintLine] ?? 0) + 1];
+    }
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -58,6 +68,7 @@ export function tokenize(source: string, name: string): Token[] {
       if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    hintLine = lo;
     return [lo + 1, offset - (lineStarts[lo] ?? 0) + 1];
   };
   const push = (type: TokenType, value: string, offset: number, num?: number): void => {
@@ -123,9 +134,13 @@ export function tokenize(source: string, name: string): Token[] {
     const endChar = isBlock ? '%' : '}';
     const stack: string[] = [];
     for (;;) {
-      WS.lastIndex = pos;
-      const ws = WS.exec(source);
-      if (ws) pos += ws[0].length;
+      let cc = source.charCodeAt(pos);
+      while (cc === 32 || cc === 10 || cc === 9 || cc === 13 || cc === 12 || cc === 11) cc = source.charCodeAt(++pos);
+      if (cc > 127) {
+        WS.lastIndex = pos;
+        const ws = WS.exec(source);
+        if (ws) pos += ws[0].length;
+      }
       if (pos >= n) fail(`unexpected end of template, expected '${isBlock ? 'end of statement block' : 'end of print statement'}'`, pos);
       const c = source[pos]!;
       if (stack.length === 0) {
@@ -173,14 +188,29 @@ export function tokenize(source: string, name: string): Token[] {
           continue;
         }
       }
+      const code = source.charCodeAt(pos);
+      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
+        let end = pos + 1;
+        for (;;) {
+          const k = source.charCodeAt(end);
+          if ((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95) end++;
+          else break;
+        }
+        if (!(source.charCodeAt(end) > 127)) {
+          push('name', source.slice(pos, end), pos);
+          pos = end;
+          continue;
+        }
+      }
       NAME.lastIndex = pos;
-      const nm = NAME.exec(source);
+      const nm = code > 127 || code === 95 || (code >= 65 && code <= 122) ? NAME.exec(source) : null;
       if (nm) {
         push('name', nm[0], pos);
         pos += nm[0].length;
         continue;
       }
-      const op = OPERATORS.find((o) => source.startsWith(o, pos));
+      const two = source.substr(pos, 2);
+      const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : undefined;
       if (!op) fail(`unexpected char '${c}' at ${pos}`, pos);
       if (OPENERS[op!]) stack.push(OPENERS[op!]!);
       else if (op === ')' || op === ']' || op === '}') {
