@@ -17,7 +17,7 @@ describe('the shop fixture project', () => {
     const statuses = TestProject.statuses(build);
     expect(Object.entries(statuses).filter(([, s]) => s !== 'success' && s !== 'pass')).toEqual([]);
     expect(build.summary).toMatchObject({ error: 0, skip: 0, warn: 0 });
-    expect(Object.keys(statuses)).toHaveLength(21);
+    expect(Object.keys(statuses)).toHaveLength(22);
 
     expect(await project.rows('select order_id, customer_id, cast(order_date as varchar) as order_date, status, amount from main.fct_orders order by order_id')).toEqual([
       { order_id: 1, customer_id: 1, order_date: '2024-01-05', status: 'completed', amount: 15 },
