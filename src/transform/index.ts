@@ -15,3 +15,4 @@ export type { NodeResult, NodeStatus } from './run/run-types.js';
 export { summarize, type RunSummary } from './tasks/summarize.js';
 export { manifestJson } from './artifacts/manifest-json.js';
 export { runSourceFreshness, type FreshnessResult } from './tasks/source-freshness-task.js';
+export { runDocsGenerate } from './docs/docs-generate-task.js';

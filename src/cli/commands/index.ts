@@ -11,6 +11,7 @@ import { registerBuild } from './build.js';
 import { registerLs } from './ls.js';
 import { registerSnapshot } from './snapshot.js';
 import { registerSource } from './source.js';
+import { registerDocs } from './docs.js';
 
 /** A CLI command module: adds itself (and its subcommands) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -29,4 +30,5 @@ export const commands: RegisterCommand[] = [
   registerSnapshot,
   registerLs,
   registerSource,
+  registerDocs,
 ];
