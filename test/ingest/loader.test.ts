@@ -74,7 +74,7 @@ describe('runLoad', () => {
     const failed = await rowsOf(wh, "SELECT status, error FROM _mercator.loads WHERE status = 'failed'");
     expect(failed).toHaveLength(1);
     expect(String(failed[0]!['error'])).toContain('simulated crash');
-    expect(await countOf(wh, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'stage_%'")).toBe(0);
+    expect(await countOf(wh, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%__mercator_stage_%'")).toBe(0);
   });
 
   it('refuses merge without a primary key', async () => {

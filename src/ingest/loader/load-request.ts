@@ -52,6 +52,8 @@ export interface LoadRequest {
   primaryKey: readonly string[];
   /** Column ordering duplicates within a load (usually the cursor column). */
   dedupOrder?: string;
+  /** The load cannot repeat a key (a primary key constraint read in one snapshot): skips deduplication. */
+  keysUnique?: boolean;
   input: StageInput;
   /** Cursor before and after this load, as exact text; committed together with the data. */
   cursor?: { before: string | null; after: string | null };

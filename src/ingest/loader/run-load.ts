@@ -6,7 +6,7 @@ import { columnsOf } from './columns-of.js';
 import { evolveSchema } from './evolve-schema.js';
 import { newLoadId } from './load-id.js';
 import type { LoadOptions, LoadRequest, LoadResult, SchemaChange } from './load-request.js';
-import { METADATA_SCHEMA, ensureIngestMetadata } from './metadata-schema.js';
+import { ensureIngestMetadata } from './metadata-schema.js';
 import { recordLoad } from './record-load.js';
 import { recordSchemaChanges } from './record-schema-changes.js';
 import { clearState, writeCursor, writeLedger } from './state-store.js';
@@ -79,7 +79,9 @@ async function loadInTransaction(
   options: LoadOptions,
 ): Promise<{ rows: number; rejected: number; deleted: number; schemaChanges: SchemaChange[] }> {
   const d = tx.dialect;
-  const stage: RelationName = { schema: METADATA_SCHEMA, name: `stage_${loadId}` };
+  // Staged next to the target so a first load or a replace can rename it into place instead of copying;
+  // uncommitted, it is invisible to readers and vanishes with a rollback or a crash.
+  const stage: RelationName = { ...request.target, name: `${request.target.name}__mercator_stage_${loadId}` };
   await tx.run(
     d.createTableAs(
       stage,
@@ -97,14 +99,15 @@ async function loadInTransaction(
     schemaChanges = await evolveSchema(tx, request.target, targetColumns, stagedColumns);
     await recordSchemaChanges(tx, { loadId, source: request.source, stream: request.stream, target: request.target, at: loadedAt }, schemaChanges);
   }
-  await writeRows(tx, {
+  const stageBecameTarget = await writeRows(tx, {
     target: request.target, stage, targetExists: targetColumns !== null, disposition: request.disposition,
     primaryKey: request.primaryKey,
     ...(request.dedupOrder === undefined ? {} : { dedupOrder: request.dedupOrder }),
+    ...(request.keysUnique ? { keysUnique: true } : {}),
     columns: stagedColumns.map((c) => c.name),
   });
   const deleted = request.deletes ? await deleteMissingKeys(tx, request.target, request.primaryKey, request.deletes.keys) : 0;
-  await tx.run(d.dropRelation(stage, 'table'));
+  if (!stageBecameTarget) await tx.run(d.dropRelation(stage, 'table'));
   await options.checkpoint?.('data-written');
 
   if (request.resetState) await clearState(tx, request.source, request.stream);

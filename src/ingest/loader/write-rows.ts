@@ -12,6 +12,8 @@ export interface WriteSpec {
   disposition: WriteDisposition;
   primaryKey: readonly string[];
   dedupOrder?: string;
+  /** Rows cannot repeat a key; no deduplication needed. */
+  keysUnique?: boolean;
   /** Staged column names, in order. */
   columns: readonly string[];
 }
@@ -21,28 +23,37 @@ export function dedupedStageSql(tx: Warehouse, spec: WriteSpec): string {
   const q = (name: string): string => tx.dialect.quoteIdentifier(name);
   const cols = spec.columns.map(q).join(', ');
   const stage = tx.dialect.relation(spec.stage);
-  if (spec.primaryKey.length === 0) return `SELECT ${cols} FROM ${stage}`;
+  if (spec.primaryKey.length === 0 || spec.keysUnique) return `SELECT ${cols} FROM ${stage}`;
   const order = spec.dedupOrder ? ` ORDER BY ${q(spec.dedupOrder)} DESC NULLS LAST` : '';
   return `SELECT ${cols} FROM (SELECT *, row_number() OVER (PARTITION BY ${spec.primaryKey.map(q).join(', ')}${order}) AS "_mercator_rn" FROM ${stage}) AS d WHERE "_mercator_rn" = 1`;
 }
 
-/** Writes the staged rows into the target inside the caller's transaction. */
-export async function writeRows(tx: Warehouse, spec: WriteSpec): Promise<void> {
+/**
+ * Writes the staged rows into the target inside the caller's transaction. Returns true when the stage
+ * itself became the target (renamed into place: no copy), so the caller must not drop it.
+ */
+export async function writeRows(tx: Warehouse, spec: WriteSpec): Promise<boolean> {
   const target = tx.dialect.relation(spec.target);
   const source = dedupedStageSql(tx, spec);
   if (!spec.targetExists || spec.disposition === 'replace') {
     if (spec.targetExists) await tx.run(tx.dialect.dropRelation(spec.target, 'table'));
+    const noDedup = spec.primaryKey.length === 0 || spec.keysUnique === true;
+    if (noDedup && spec.stage.schema === spec.target.schema && spec.stage.database === spec.target.database) {
+      await tx.run(tx.dialect.renameRelation(spec.stage, 'table', spec.target.name));
+      return true;
+    }
     await tx.run(tx.dialect.createTableAs(spec.target, source));
-    return;
+    return false;
   }
   if (spec.disposition === 'append') {
     const cols = spec.columns.map((c) => tx.dialect.quoteIdentifier(c)).join(', ');
     await tx.run(`INSERT INTO ${target} (${cols}) ${source}`);
-    return;
+    return false;
   }
   const merge = { target: spec.target, sourceSql: source, uniqueKey: spec.primaryKey, columns: spec.columns };
   if (tx.capabilities.merge) await tx.run(tx.dialect.merge(merge));
   else for (const statement of tx.dialect.deleteInsert(merge)) await tx.run(statement);
+  return false;
 }
 
 /** Deletes target rows whose key is absent from `keysFrom` (key reconciliation); returns rows deleted. */

@@ -69,6 +69,7 @@ export async function extractPostgresStream(
     target: { schema: source.schema, name: stream.table },
     disposition,
     primaryKey: table.primaryKey,
+    keysUnique: table.keyIsConstraint,
     ...(stream.cursor ? { dedupOrder: stream.cursor, cursor: { before, after } } : {}),
     input: { from: reader(dataFile, table.columns) },
     bytes,

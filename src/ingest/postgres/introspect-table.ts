@@ -15,6 +15,8 @@ export interface SourceColumn {
 export interface SourceTable {
   columns: SourceColumn[];
   primaryKey: string[];
+  /** The key is the table's primary key constraint, so one snapshot never repeats it. */
+  keyIsConstraint: boolean;
 }
 
 /** Columns and key of a stream's table; INGEST_TABLE_MISSING / INGEST_COLUMN_MISSING with closest names. */
@@ -41,7 +43,8 @@ export async function introspectTable(client: pg.Client, source: ResolvedPostgre
      WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
     [qualified],
   );
-  const primaryKey = stream.primary_key ?? pk.rows.map((r) => r.name);
+  const constraint = pk.rows.map((r) => r.name);
+  const primaryKey = stream.primary_key ?? constraint;
   const names = columns.map((c) => c.name);
   const check = (column: string | undefined, role: string): void => {
     if (column === undefined || names.includes(column)) return;
@@ -54,5 +57,6 @@ export async function introspectTable(client: pg.Client, source: ResolvedPostgre
   check(stream.cursor, 'cursor');
   for (const key of primaryKey) check(key, 'primary_key');
   if (typeof stream.deletes === 'object') check(stream.deletes.soft_delete_column, 'deletes.soft_delete_column');
-  return { columns, primaryKey };
+  const keyIsConstraint = constraint.length > 0 && primaryKey.length === constraint.length && primaryKey.every((k) => constraint.includes(k));
+  return { columns, primaryKey, keyIsConstraint };
 }
