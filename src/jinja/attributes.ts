@@ -2,7 +2,7 @@
 // Does not: know about scopes or templates.
 import { RawRuntimeError } from './errors.js';
 import { DICT_METHODS, formatFieldHook, methodsFor, type PyMethod } from './python-methods.js';
-import { Kwargs, Markup, Namespace, Undefined } from './runtime.js';
+import { CALL, Kwargs, Markup, Namespace, Undefined } from './runtime.js';
 import { isPlainObject, isTuple, makeTuple, MACRO_INFO, num, objectTypeRepr, PyFloat, typeName, isNumeric } from './python-values.js';
 
 /** What the compiler attaches to a macro function under MACRO_INFO. */
@@ -33,6 +33,20 @@ function bindMethod(self: unknown, name: string, m: PyMethod): (...a: unknown[])
   Object.defineProperty(f, 'name', { value: name });
   (f as unknown as Record<symbol, unknown>)[BOUND_PY] = [self, m];
   return f;
+}
+
+/** MarkupSafe's str methods return Markup: wrap string results (and lists of strings) of a Markup receiver. */
+function markupResult(v: unknown): unknown {
+  if (typeof v === 'string') return new Markup(v);
+  if (Array.isArray(v)) {
+    const out = v.map((x) => (typeof x === 'string' ? new Markup(x) : x));
+    return isTuple(v) ? makeTuple(out) : out;
+  }
+  return v;
+}
+
+function markupMethod(m: PyMethod): PyMethod {
+  return (self: Markup, a, k) => markupResult(m(self.value, a, k));
 }
 
 /** Wraps a native implementation receiving (positional, keyword) arguments as a callable JS function. */
@@ -76,7 +90,7 @@ export function getAttr(obj: unknown, name: string): unknown {
       return own !== undefined ? own : new Undefined(name, obj, true);
     }
     const m = methods[name];
-    if (m) return bindMethod(obj instanceof Markup ? obj.value : obj, name, m);
+    if (m) return obj instanceof Markup ? bindMethod(obj, name, markupMethod(m)) : bindMethod(obj, name, m);
     // groupby results answer `.grouper` and `.list` like Python's namedtuple.
     if (Array.isArray(obj) && Object.hasOwn(obj, name) && !/^\d+$/.test(name)) return (obj as unknown as Record<string, unknown>)[name];
     return new Undefined(name, obj, true);
@@ -198,6 +212,8 @@ export function callValue(fn: unknown, self: unknown, args: unknown[], kwargs: R
     return r === undefined ? null : r;
   }
   if (fn instanceof Undefined) failUndefined(fn);
+  const call = fn !== null && typeof fn === 'object' ? (fn as { [CALL]?: (a: unknown[], k: Record<string, unknown>) => unknown })[CALL] : undefined;
+  if (call) return call(args, kwargs ?? {});
   throw new RawRuntimeError(`'${typeName(fn)}' object is not callable`, 'type');
 }
 
@@ -207,7 +223,7 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
   if (methods) {
     const m = methods[name];
     if (m && !(methods === DICT_METHODS && !(obj instanceof Map) && typeof (obj as Record<string, unknown>)[name] === 'function' && Object.hasOwn(obj as object, name))) {
-      return m(obj instanceof Markup ? obj.value : obj, args, kwargs ?? {});
+      return obj instanceof Markup ? markupResult(m(obj.value, args, kwargs ?? {})) : m(obj, args, kwargs ?? {});
     }
   } else if (obj !== null && typeof obj === 'object' && !(obj instanceof Namespace) && !(obj instanceof Undefined)) {
     const v = (obj as Record<string, unknown>)[name];

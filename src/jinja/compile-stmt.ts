@@ -8,7 +8,7 @@ import { makeMacro, type MacroSpec } from './macro.js';
 import type { Expr, Params, Stmt, Target } from './nodes.js';
 import { pyIter } from './python-values.js';
 import { RawRuntimeError } from './errors.js';
-import { BREAK, CONTINUE, Namespace, Undefined } from './runtime.js';
+import { BREAK, CALL, CONTINUE, Namespace, Undefined } from './runtime.js';
 import { lookup, Scope, type Out, type RenderState } from './scope.js';
 
 /** A compiled statement list. */
@@ -235,9 +235,9 @@ export class StmtCompiler {
     const controls = hasKind(s.body, LOOP_CONTROL);
     const name = ex.name;
     const { line, column } = s;
-    const items = (st: RenderState, sc: Scope): unknown[] => {
+    const recursive = s.recursive;
+    const items = (st: RenderState, sc: Scope, v: unknown): unknown[] => {
       try {
-        const v = iter(st, sc);
         if (v instanceof Undefined && st.env.strict) throw undefinedError(v);
         let list = pyIter(v);
         if (filter) {
@@ -252,13 +252,20 @@ export class StmtCompiler {
         throw locateError(e, name, line, column);
       }
     };
-    return (st, sc, out) => {
-      const list = items(st, sc);
+    const run = (st: RenderState, sc: Scope, out: Out, iterable: unknown, depth: number): void => {
+      const list = items(st, sc, iterable);
       if (!list.length) {
         if (orelse) orelse(st, new Scope(sc), out);
         return;
       }
-      const loop = usesLoop ? new LoopContext(list) : null;
+      const loop = usesLoop ? new LoopContext(list, depth) : null;
+      if (loop && recursive) {
+        loop[CALL] = (args) => {
+          const o: Out = { s: '' };
+          run(st, sc, o, args[0], depth + 1);
+          return o.s;
+        };
+      }
       for (let i = 0; i < list.length; i++) {
         const inner = new Scope(sc);
         if (loop) {
@@ -281,6 +288,15 @@ export class StmtCompiler {
           }
         }
       }
+    };
+    return (st, sc, out) => {
+      let v: unknown;
+      try {
+        v = iter(st, sc);
+      } catch (e) {
+        throw locateError(e, name, line, column);
+      }
+      run(st, sc, out, v, 0);
     };
   }
 }

@@ -1,7 +1,7 @@
 // Does: HTML escaping, tag stripping and URL quoting as MarkupSafe and Jinja do them.
 // Does not: autoescape output (autoescaping is off, as in dbt).
 import { Markup } from './runtime.js';
-import { pyStr } from './python-values.js';
+import { pyStr, setEscape } from './python-values.js';
 
 /** MarkupSafe's escape(): & < > " ' become entities; Markup input is returned unchanged. */
 export function escapeHtml(v: unknown): Markup {
@@ -40,3 +40,5 @@ export function urlQuote(v: unknown, forQs: boolean): string {
   }
   return forQs ? out.replace(/%20/g, '+') : out;
 }
+
+setEscape(forceEscape);

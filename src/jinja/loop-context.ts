@@ -1,13 +1,15 @@
 // Does: the `loop` variable of `{% for %}` (index, first, last, previtem, cycle, changed...).
 // Does not: drive the iteration (compiler.ts does).
 import { pyEq } from './python-values.js';
-import { Undefined } from './runtime.js';
+import { CALL, Undefined } from './runtime.js';
 
 /** State of the innermost loop, advanced by the for-statement before each iteration. */
 export class LoopContext {
   /** Zero-based position of the current item. */
   index0 = 0;
   private lastChanged: unknown[] | undefined;
+  /** Set for `recursive` loops: renders the loop body over other items one level deeper. */
+  [CALL]?: (args: unknown[], kw: Record<string, unknown>) => unknown;
   constructor(
     private readonly items: unknown[],
     /** Nesting depth for recursive loops, starting at 0. */

@@ -306,8 +306,10 @@ export function pyArith(op: string, a: unknown, b: unknown): unknown {
   const sa = a instanceof Markup ? a.value : a;
   if (op === '+') {
     if (typeof sa === 'string' && (typeof b === 'string' || b instanceof Markup)) {
-      const r = sa + (b instanceof Markup ? b.value : b);
-      return a instanceof Markup || b instanceof Markup ? new Markup(r) : r;
+      // Markup + str escapes the plain side, as MarkupSafe does.
+      if (a instanceof Markup) return new Markup(a.value + (b instanceof Markup ? b.value : escapeHook(b as string)));
+      if (b instanceof Markup) return new Markup(escapeHook(a as string) + b.value);
+      return (a as string) + (b as string);
     }
     if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
       const r = [...a, ...b];
@@ -325,6 +327,13 @@ export function pyArith(op: string, a: unknown, b: unknown): unknown {
   }
   if (op === '%' && typeof sa === 'string') return percentFormatHook(sa, b);
   return unsupported(op, a, b);
+}
+
+/** HTML escaping for Markup arithmetic (installed by html.ts). */
+export let escapeHook: (s: string) => string = (s) => s;
+/** Installs the escaping used when plain strings meet Markup. */
+export function setEscape(fn: (s: string) => string): void {
+  escapeHook = fn;
 }
 
 /** Set by python-format.ts to avoid an import cycle: `'%s' % x`. */
@@ -362,9 +371,8 @@ export function pyContains(container: unknown, item: unknown): boolean {
   }
   if (isPlainObject(container)) return (typeof item === 'string' || typeof item === 'number') && Object.hasOwn(container, String(item));
   if (container instanceof Set) return container.has(item);
-  if (container instanceof Undefined) {
-    throw new RawRuntimeError(container.message(objectTypeRepr), 'undefined');
-  }
+  // Python falls back to iterating the (empty) Undefined.
+  if (container instanceof Undefined) return false;
   if (container !== null && typeof container === 'object' && Symbol.iterator in container) {
     for (const x of container as Iterable<unknown>) if (pyEq(x, item)) return true;
     return false;

@@ -97,3 +97,6 @@ export class ContinueSignal {}
 /** Shared instances (they carry no data). */
 export const BREAK = new BreakSignal();
 export const CONTINUE = new ContinueSignal();
+
+/** Objects carrying this symbol are callable from templates (e.g. `loop(children)` in recursive loops). */
+export const CALL: unique symbol = Symbol('jinja.call');
