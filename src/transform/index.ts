@@ -16,3 +16,6 @@ export { summarize, type RunSummary } from './tasks/summarize.js';
 export { manifestJson } from './artifacts/manifest-json.js';
 export { runSourceFreshness, type FreshnessResult } from './tasks/source-freshness-task.js';
 export { runDocsGenerate } from './docs/docs-generate-task.js';
+export { initProject, starterFiles } from './tasks/init-project.js';
+export { cleanProject } from './tasks/clean-project.js';
+export { debugProject } from './tasks/debug-task.js';

@@ -12,6 +12,9 @@ import { registerLs } from './ls.js';
 import { registerSnapshot } from './snapshot.js';
 import { registerSource } from './source.js';
 import { registerDocs } from './docs.js';
+import { registerInit } from './init.js';
+import { registerDebug } from './debug.js';
+import { registerClean } from './clean.js';
 
 /** A CLI command module: adds itself (and its subcommands) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -21,6 +24,8 @@ export const commands: RegisterCommand[] = [
   registerDemo,
   registerValidate,
   registerIngest,
+  registerInit,
+  registerDebug,
   registerParse,
   registerCompile,
   registerRun,
@@ -31,4 +36,5 @@ export const commands: RegisterCommand[] = [
   registerLs,
   registerSource,
   registerDocs,
+  registerClean,
 ];

@@ -36,6 +36,8 @@ export interface DbtContextOptions {
   dispatch: ReadonlyMap<string, readonly string[]>;
   log: (message: string, info: boolean) => void;
   thisRelation: Relation | null;
+  /** Called when a ref names a model version, which is ignored. */
+  onVersionedRef?: (name: string, version: unknown) => void;
   /** Extra names (e.g. `model`, `sql` for tests); they win over everything else. */
   extra?: Record<string, unknown>;
   invocationId: string;
@@ -102,6 +104,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
     ref: (...args: unknown[]) => {
       const { positional, kwargs } = splitArgs(args);
       const version = kwargs.v ?? kwargs.version;
+      if (version !== undefined && version !== null) o.onVersionedRef?.(String(positional[positional.length - 1]), version);
       return positional.length >= 2 ? o.ref(String(positional[1]), String(positional[0]), version) : o.ref(String(positional[0]), null, version);
     },
     source: (s: string, t: string) => o.source(s, t),

@@ -17,6 +17,7 @@ export interface NodeRenderOptions {
   configValues?: () => Record<string, unknown>;
   thisRelation?: Relation | null;
   extra?: Record<string, unknown>;
+  onVersionedRef?: (name: string, version: unknown) => void;
 }
 
 /** Builds the dbt context for one render from the project runtime and the per-render options. */
@@ -43,6 +44,7 @@ export function renderContext(rt: ProjectRuntime, o: NodeRenderOptions): Record<
     log: rt.log,
     thisRelation: o.thisRelation ?? null,
     extra: o.extra,
+    onVersionedRef: o.onVersionedRef,
     invocationId: rt.invocationId,
     runStartedAt: rt.runStartedAt,
   });

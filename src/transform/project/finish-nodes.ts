@@ -45,7 +45,7 @@ export function finishNodes(tree: ProjectTree, manifest: Manifest, rt: ProjectRu
       if (k !== 'pre-hook' && k !== 'post-hook') config[k] = renderConfigValue(rt, v, node.originalFilePath, node.packageName);
     }
     node.config = config;
-    if (node.resourceType !== 'seed' && !node.testMetadata) parseRender(rt, node);
+    if (node.resourceType !== 'seed' && !node.testMetadata) parseRender(rt, node, manifest.warnings);
     if (node.config.enabled === false) {
       manifest.nodes.delete(node.uniqueId);
       continue;
@@ -61,7 +61,7 @@ export function finishNodes(tree: ProjectTree, manifest: Manifest, rt: ProjectRu
 }
 
 /** Renders a node with execute=False, recording its refs, sources and config() calls. */
-function parseRender(rt: ProjectRuntime, node: ManifestNode): void {
+function parseRender(rt: ProjectRuntime, node: ManifestNode, warnings: string[]): void {
   const fileConfig: Record<string, unknown> = {};
   const ctx = renderContext(rt, {
     node,
@@ -79,6 +79,7 @@ function parseRender(rt: ProjectRuntime, node: ManifestNode): void {
     onConfig: (values) => Object.assign(fileConfig, values),
     configValues: () => mergeConfig(node.config, fileConfig),
     thisRelation: new Relation(rt.dialect, null, rt.target.schema, node.name),
+    onVersionedRef: (name, version) => warnings.push(`${node.originalFilePath}: ref('${name}', v=${String(version)}) — model versions are not supported; the unversioned model is used.`),
   });
   try {
     const template = rt.env.fromString(node.rawCode, node.absolutePath);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadYamlFile } from '../../config/index.js';
 import { dbtPackagesSchema, dbtProjectSchema, type DbtProjectFile } from '../../config/dbt-project-schema.js';
@@ -40,7 +40,7 @@ function readPackage(dir: string, isRoot: boolean): PackageProject {
   };
 }
 
-/** Reads dbt_project.yml of `projectDir` and every `local:` package of packages.yml / dependencies.yml (recursively). */
+/** Reads dbt_project.yml of `projectDir`, every `local:` package of packages.yml / dependencies.yml (recursively) and the packages installed under dbt_packages/. */
 export function loadProjectTree(projectDir: string): ProjectTree {
   const root = readPackage(resolve(projectDir), true);
   const packages: PackageProject[] = [root];
@@ -62,5 +62,16 @@ export function loadProjectTree(projectDir: string): ProjectTree {
     }
   };
   visit(root);
+  // Packages `dbt deps` installed (hub and git entries) live under packages-install-path; load them as they are.
+  const installDir = resolve(root.root, root.file['packages-install-path'] ?? root.file['modules-path'] ?? 'dbt_packages');
+  if (existsSync(installDir)) {
+    for (const entry of readdirSync(installDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const dir = join(installDir, entry.name);
+      if (!entry.isDirectory() || seen.has(dir) || !existsSync(join(dir, 'dbt_project.yml'))) continue;
+      seen.add(dir);
+      const child = readPackage(dir, false);
+      packages.push(child);
+    }
+  }
   return { root, packages };
 }

@@ -25,7 +25,12 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
   const target = rel.toRelationName();
   await wh.ensureSchema(target.schema);
   const existing = await wh.getRelation(target);
-  const { sql, io, isIncremental } = await compileForRun(ctx, node, existing);
+  const compiled = await compileForRun(ctx, node, existing);
+  const { io, isIncremental } = compiled;
+  // sql_header (e.g. `set ...` or a temporary macro) runs before the model's statement.
+  const header = typeof node.config.sql_header === 'string' ? node.config.sql_header.trim() : '';
+  const sql = compiled.sql;
+  if (header) await wh.run(header);
   writeSqlArtifact(ctx.targetDir, 'run', node, sql);
   try {
     for (const hook of await renderHooks(ctx, node, 'pre-hook', io, isIncremental)) await wh.run(hook);
