@@ -104,11 +104,22 @@ export function getAttr(obj: unknown, name: string): unknown {
     }
   }
   if (typeof obj !== 'object' && typeof obj !== 'function') return new Undefined(name, obj, true);
+  if (isUnsafeName(obj, name)) return new Undefined(name, obj, true);
   const o = obj as Record<string, unknown>;
   const v = o[name];
   if (v === undefined) return new Undefined(name, obj, true);
   if (typeof v === 'function' && !macroInfo(v)) return bindJs(v as (...a: unknown[]) => unknown, obj);
   return v;
+}
+
+/**
+ * Like Jinja's sandbox, templates cannot reach private or internal members of JS objects: names starting with `_`,
+ * `constructor`/`prototype`, and members inherited from Object.prototype or Function.prototype (call, bind...).
+ */
+function isUnsafeName(obj: object, name: string): boolean {
+  if (name.startsWith('_') || name === 'constructor' || name === 'prototype') return true;
+  if (name in Object.prototype && !Object.hasOwn(obj, name)) return true;
+  return typeof obj === 'function' && name in Function.prototype && !Object.hasOwn(obj, name);
 }
 
 function bindJs(fn: (...a: unknown[]) => unknown, self: unknown): unknown {
@@ -150,7 +161,7 @@ export function getItem(obj: unknown, key: unknown): unknown {
     }
   } else if (obj instanceof Namespace) {
     if (typeof key === 'string' && Object.hasOwn(obj.attrs, key)) return obj.attrs[key];
-  } else if (obj !== null && obj !== undefined && (typeof obj === 'object' || typeof obj === 'function') && (typeof key === 'string' || typeof key === 'number')) {
+  } else if (obj !== null && obj !== undefined && (typeof obj === 'object' || typeof obj === 'function') && (typeof key === 'number' || (typeof key === 'string' && !isUnsafeName(obj, key)))) {
     const v = (obj as Record<string, unknown>)[key];
     if (v !== undefined) return typeof v === 'function' && !macroInfo(v) ? bindJs(v as (...a: unknown[]) => unknown, obj) : v;
   }
@@ -225,7 +236,7 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
     if (m && !(methods === DICT_METHODS && !(obj instanceof Map) && typeof (obj as Record<string, unknown>)[name] === 'function' && Object.hasOwn(obj as object, name))) {
       return obj instanceof Markup ? markupResult(m(obj.value, args, kwargs ?? {})) : m(obj, args, kwargs ?? {});
     }
-  } else if (obj !== null && typeof obj === 'object' && !(obj instanceof Namespace) && !(obj instanceof Undefined)) {
+  } else if (obj !== null && typeof obj === 'object' && !(obj instanceof Namespace) && !(obj instanceof Undefined) && !isUnsafeName(obj, name)) {
     const v = (obj as Record<string, unknown>)[name];
     if (typeof v === 'function') return callValue(v, obj, args, kwargs);
   }

@@ -6,7 +6,7 @@ import { locateError, undefinedError } from './locate.js';
 import type { CallArgs, Expr } from './nodes.js';
 import { isDict, makeDict, makeFloat, makeTuple, pyArith, pyCompare, pyContains, pyEq, pyItems, pyIter, pyNeg, pyStr, truthy } from './python-values.js';
 import type { Registry } from './registry.js';
-import { lookup, type RenderState, type Scope } from './scope.js';
+import { calleeOwner, lookup, lookupCallee, type RenderState, type Scope } from './scope.js';
 import { Undefined } from './runtime.js';
 
 /** A compiled expression. */
@@ -224,6 +224,16 @@ export class ExprCompiler {
         if (o instanceof Undefined) failUndefined(o);
         const { a, k } = args(st, sc);
         return callMethod(o, name, a, k);
+      });
+    }
+    if (e.fn.kind === 'name') {
+      // A function found on a class-instance or Proxy context is called with the context as `this`.
+      const n = e.fn.name;
+      return this.located(e, (st: RenderState, sc: Scope) => {
+        const f = lookupCallee(st, sc, n);
+        const owner = calleeOwner;
+        const { a, k } = args(st, sc);
+        return callValue(f, owner, a, k);
       });
     }
     const fn = this.expr(e.fn, soft);

@@ -162,3 +162,31 @@ describe('errors', () => {
     expect(() => env.renderString('{{ x.y }}')).toThrow("'x' is undefined");
   });
 });
+
+describe('context objects', () => {
+  it('calls context methods with the context as `this`', () => {
+    class Ctx {
+      prefix = 'p_';
+      ref(name: string) {
+        return this.prefix + name;
+      }
+    }
+    expect(new Environment().renderString("{{ ref('orders') }}", new Ctx() as unknown as Record<string, unknown>)).toBe('p_orders');
+  });
+
+  it('keeps JS internals out of reach, as the Jinja sandbox does', () => {
+    const env = new Environment();
+    const out = env.renderString("[{{ o.constructor }}][{{ o._secret }}][{{ o.toString }}][{{ f.call }}][{{ d._k }}]", {
+      o: new (class {
+        _secret = 1;
+      })(),
+      f: () => 1,
+      d: { _k: 'dict keys are data' },
+    });
+    expect(out).toBe('[][][][][dict keys are data]');
+  });
+
+  it('renders plain objects with their own toString through it', () => {
+    expect(new Environment().renderString('{{ rel }}', { rel: { toString: () => '"db"."s"."t"' } })).toBe('"db"."s"."t"');
+  });
+});

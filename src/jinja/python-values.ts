@@ -186,6 +186,8 @@ export function pyStr(v: unknown): string {
     if (isTuple(v)) return `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})`;
     return `[${v.map(repr).join(', ')}]`;
   }
+  // A plain object with its own toString (a relation-like value built in JS) renders through it, like Python's __str__.
+  if (isPlainObject(v) && typeof v.toString === 'function' && Object.hasOwn(v, 'toString')) return String(v.toString());
   if (isDict(v)) return `{${dictEntries(v).map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`;
   if (v instanceof Namespace) return `<Namespace {${Object.entries(v.attrs).map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}>`;
   if (v instanceof Set) return v.size ? `{${[...v].map(repr).join(', ')}}` : 'set()';

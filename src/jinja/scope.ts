@@ -28,6 +28,32 @@ export interface Out {
   s: string;
 }
 
+/** The object a name was found on by the last `lookupCallee` (the context), so context methods keep `this`. */
+export let calleeOwner: unknown = undefined;
+
+/** Like `lookup`, also recording in `calleeOwner` whether the value came from the context object. */
+export function lookupCallee(st: RenderState, sc: Scope, name: string): unknown {
+  for (let s: Scope | null = sc; s !== null; s = s.parent) {
+    const v = s.vars.get(name);
+    if (v !== undefined) {
+      calleeOwner = undefined;
+      return v;
+    }
+  }
+  const c = st.ctx as Record<string, unknown>;
+  if (name in c && (!(name in Object.prototype) || Object.hasOwn(c, name))) {
+    const v = c[name];
+    if (v !== undefined) {
+      calleeOwner = c;
+      return v;
+    }
+  }
+  calleeOwner = undefined;
+  const g = st.env.globals;
+  if (Object.hasOwn(g, name)) return g[name];
+  return new Undefined(name);
+}
+
 /** Resolves a free name: innermost scope outwards, then the context, then the globals; else Undefined. */
 export function lookup(st: RenderState, sc: Scope, name: string): unknown {
   for (let s: Scope | null = sc; s !== null; s = s.parent) {
