@@ -67,7 +67,7 @@ export class LandingWriter {
     for (let h = 0; h < 24; h++) {
       const events = generateHourEvents(this.options.seed, dayMs, h, byHour[h]!, this.options.eventsPerDay, this.options.catalogue, this.options.customerCount);
       const rel = join('events', day, `events-${day}T${String(h).padStart(2, '0')}.jsonl`);
-      writeFileAtomic(join(this.options.dir, rel), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      writeFileAtomic(join(this.options.dir, rel), events.join('\n') + '\n');
       this.written.push(rel);
     }
     this.writeInventory(dayMs);

@@ -83,14 +83,23 @@ describe('demo advance --days 3', () => {
     const state = readDemoState(f.dir);
     const day = '2026-11-24';
     const purchases: number[] = [];
+    const sessions = new Map<string, { purchaseAt?: string; last: string }>();
     for (let h = 0; h < 24; h++) {
       const file = join(state.landing.dir, 'events', day, `events-${day}T${String(h).padStart(2, '0')}.jsonl`);
       for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
-        const e = JSON.parse(line) as { event_type: string; order_id: number | null };
+        const e = JSON.parse(line) as { event_type: string; order_id: number | null; session_id: string; occurred_at: string };
         if (e.event_type === 'purchase') purchases.push(e.order_id!);
+        const s = sessions.get(e.session_id) ?? { last: '' };
+        if (e.event_type === 'purchase') s.purchaseAt = e.occurred_at;
+        else if (e.occurred_at > s.last) s.last = e.occurred_at;
+        sessions.set(e.session_id, s);
       }
     }
     expect(purchases.length).toBe(await count("select count(*) as n from orders where created_at >= '2026-11-24' and created_at < '2026-11-25'"));
     expect(await count('select count(*) as n from orders where order_id = any($1::bigint[])', [purchases])).toBe(purchases.length);
+    // In a buying session the purchase comes last, at the order's creation time.
+    for (const s of sessions.values()) if (s.purchaseAt) expect(s.last < s.purchaseAt).toBe(true);
+    const times = (await f.db.query("select order_id::int as id, created_at from orders where created_at >= '2026-11-24' and created_at < '2026-11-25'")).rows as { id: number; created_at: Date }[];
+    expect(times.length).toBeGreaterThan(0);
   });
 });
