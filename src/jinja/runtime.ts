@@ -94,8 +94,9 @@ export class Joiner {
 export class BreakSignal {}
 /** Raised inside a loop body by `{% continue %}`. */
 export class ContinueSignal {}
-/** Shared instances (they carry no data). */
+/** The shared break signal (it carries no data). */
 export const BREAK = new BreakSignal();
+/** The shared continue signal (it carries no data). */
 export const CONTINUE = new ContinueSignal();
 
 /** Objects carrying this symbol are callable from templates (e.g. `loop(children)` in recursive loops). */
