@@ -59,3 +59,22 @@ describe('artifacts and state', () => {
     expect(result.results.find((r) => r.status === 'error')!.message).toMatch(/model\.shop\.a failed in the database/);
   });
 });
+
+describe('--defer', () => {
+  it('resolves refs to unselected models missing in this target to the state relations', async () => {
+    project = await TestProject.create({
+      'profiles.yml': `shop:\n  target: dev\n  outputs:\n    dev: {type: duckdb, path: ":memory:", schema: dev}\n    prod: {type: duckdb, path: ":memory:", schema: main}\n`,
+      'models/a.sql': `{{ config(materialized='table') }}\nselect '{{ target.name }}' as built_in`,
+      'models/b.sql': `{{ config(materialized='table') }}\nselect * from {{ ref('a') }}`,
+    });
+    await project.run('run', { target: 'prod' });
+    const state = mkdtempSync(join(tmpdir(), 'mercator-state-'));
+    cpSync(join(project.dir, 'target/manifest.json'), join(state, 'manifest.json'));
+    const deferred = await project.run('run', { target: 'dev', select: ['b'], state, defer: true });
+    expect(deferred.results.map((r) => r.status)).toEqual(['success']);
+    expect(await project.rows('select * from dev.b')).toEqual([{ built_in: 'prod' }]);
+    await project.run('run', { target: 'dev', select: ['a'] });
+    await project.run('run', { target: 'dev', select: ['b'], state, defer: true });
+    expect(await project.rows('select * from dev.b')).toEqual([{ built_in: 'dev' }]);
+  });
+});

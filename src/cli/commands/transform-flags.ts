@@ -15,6 +15,7 @@ export interface TransformFlags {
   fullRefresh?: boolean;
   failFast?: boolean;
   state?: string;
+  defer?: boolean;
   resourceType?: string[];
 }
 
@@ -29,7 +30,8 @@ export function addTransformFlags(cmd: Command, options: { selection?: boolean; 
     cmd
       .option('-s, --select <selector...>', 'nodes to include (names, +model, model+, tag:, path:, config.<key>:, ...)')
       .option('--exclude <selector...>', 'nodes to leave out')
-      .option('--state <dir>', 'target folder of a previous run, for state:modified');
+      .option('--state <dir>', 'target folder of a previous run, for state:modified')
+      .option('--defer', 'resolve refs to unselected models missing here to their relations in --state', false);
   }
   if (options.building) {
     cmd
@@ -55,6 +57,7 @@ export async function runTransformCommand(name: TransformCommand, flags: Transfo
     fullRefresh: flags.fullRefresh,
     failFast: flags.failFast,
     state: flags.state,
+    defer: flags.defer,
     logger,
     env: process.env,
   });

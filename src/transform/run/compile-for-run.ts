@@ -2,6 +2,7 @@ import type { RelationInfo } from '../../warehouse/warehouse.js';
 import { compileNodeSql } from '../compile/compile-node.js';
 import { nodeRelation } from '../compile/node-relation.js';
 import { RenderIo, renderWithIo } from '../context/render-io.js';
+import { Relation } from '../context/relation.js';
 import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
 import { findRef, findSource } from '../project/finish-nodes.js';
@@ -16,13 +17,28 @@ export function isIncrementalRun(ctx: RunContext, node: ManifestNode, existing: 
   return !fullRefresh;
 }
 
+/** With --defer, a ref to an unselected node whose relation does not exist here resolves to the state's relation. */
+function deferOverride(ctx: RunContext, io: RenderIo): ((target: ManifestNode) => Relation | undefined) | undefined {
+  const defer = ctx.defer;
+  if (!defer) return undefined;
+  return (target) => {
+    const deferred = defer.relations.get(target.uniqueId);
+    if (!deferred || defer.selected.has(target.uniqueId) || target.resourceType === 'source') return undefined;
+    const own = nodeRelation(ctx.project.runtime.dialect, target);
+    if (own.type === 'cte') return undefined;
+    // undefined = not fetched yet (the next render pass knows); null = missing here, so use the deferred one.
+    if (io.relation(own.toRelationName()) !== null) return undefined;
+    return new Relation(ctx.project.runtime.dialect, deferred.database ?? null, deferred.schema, deferred.name, own.type);
+  };
+}
+
 /** Compiles a node against the live warehouse (run_query answered between render passes) and writes target/compiled. */
 export async function compileForRun(ctx: RunContext, node: ManifestNode, existing: RelationInfo | null): Promise<{ sql: string; io: RenderIo; isIncremental: boolean }> {
   const io = new RenderIo(true);
   const rel = nodeRelation(ctx.project.runtime.dialect, node);
   if (rel.type !== 'cte') io.knowRelation(rel.toRelationName(), existing);
   const isIncremental = isIncrementalRun(ctx, node, existing);
-  const sql = await renderWithIo(io, ctx.warehouse, () => compileNodeSql(ctx.project, node, { io, isIncremental }));
+  const sql = await renderWithIo(io, ctx.warehouse, () => compileNodeSql(ctx.project, node, { io, isIncremental, refOverride: deferOverride(ctx, io) }));
   writeSqlArtifact(ctx.targetDir, 'compiled', node, sql);
   return { sql, io, isIncremental };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '../../log/index.js';
-import type { Warehouse } from '../../warehouse/warehouse.js';
+import type { RelationName, Warehouse } from '../../warehouse/warehouse.js';
 import type { ParsedProject } from '../project/parse-project.js';
 
 /** Outcome of one node, in dbt's words (`success`/`error` for builds, `pass`/`warn`/`fail` for tests). */
@@ -25,4 +25,6 @@ export interface RunContext {
   fullRefresh: boolean;
   /** Absolute target/ folder; compiled and run SQL are written under it (null: write nothing). */
   targetDir: string | null;
+  /** --defer: relations of a previous run for parents that are not selected and not built here. */
+  defer?: { relations: ReadonlyMap<string, RelationName>; selected: ReadonlySet<string> };
 }

@@ -81,7 +81,8 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     const selected = graph.topologicalOrder().filter((id) => chosen.has(id) && (types === null || types.has(lookup(id)?.resourceType ?? '')));
     if (command === 'parse' || command === 'ls' || !warehouse) return { project, selected, results: [], summary: summarize([]), success: true };
 
-    const ctx: RunContext = { project, warehouse, logger: o.logger, fullRefresh: Boolean(o.fullRefresh), targetDir };
+    const deferred = o.defer && state ? new Map([...state].flatMap(([id, n]) => (n.relation ? [[id, n.relation] as const] : []))) : undefined;
+    const ctx: RunContext = { project, warehouse, logger: o.logger, fullRefresh: Boolean(o.fullRefresh), targetDir, defer: deferred ? { relations: deferred, selected: new Set(selected) } : undefined };
     const mode = command === 'compile' ? 'compile' : 'build';
     const started = performance.now();
     if (mode === 'build') await runProjectHooks(ctx, manifest.onRunStart, 'on-run-start');

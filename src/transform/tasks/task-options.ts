@@ -20,6 +20,8 @@ export interface TransformTaskOptions {
   failFast?: boolean;
   /** Directory of a previous target/ (manifest.json) for state: selectors. */
   state?: string;
+  /** Resolve refs to unselected nodes missing from the target to their relations in --state. */
+  defer?: boolean;
   logger: Logger;
   env: Readonly<Record<string, string | undefined>>;
   /** An open warehouse to use instead of opening the profile's (tests pass an in-memory DuckDB). */
