@@ -107,7 +107,7 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
         });
       },
     });
-    if (mode === 'build') await runProjectHooks(ctx, manifest.onRunEnd, 'on-run-end');
+    if (mode === 'build') await runProjectHooks(ctx, manifest.onRunEnd, 'on-run-end', results);
     o.logger.clearStatus();
     const summary = summarize(results);
     const elapsed = (performance.now() - started) / 1000;
