@@ -2,7 +2,7 @@
 // Does not: know about scopes or templates.
 import { RawRuntimeError } from './errors.js';
 import { DICT_METHODS, formatFieldHook, methodsFor, type PyMethod } from './python-methods.js';
-import { CALL, Kwargs, Markup, Namespace, Undefined } from './runtime.js';
+import { CALL, Kwargs, LenientUndefined, Markup, Namespace, Undefined } from './runtime.js';
 import { isPlainObject, isTuple, makeTuple, MACRO_INFO, num, objectTypeRepr, PyFloat, typeName, isNumeric } from './python-values.js';
 
 /** What the compiler attaches to a macro function under MACRO_INFO. */
@@ -54,7 +54,7 @@ export function makePyFunction(name: string, impl: (args: unknown[], kw: Record<
   return bindMethod(null, name, (_self, a, k) => impl(a, k));
 }
 
-/** Throws the UndefinedError an operation on `v` must raise. */
+/** Throws the UndefinedError an operation on `v` must raise (never reached for LenientUndefined, see callers). */
 export function failUndefined(v: Undefined): never {
   throw new RawRuntimeError(v.message(objectTypeRepr), 'undefined');
 }
@@ -72,7 +72,10 @@ function macroAttr(info: MacroInfo, name: string): unknown {
 
 /** `obj.name` with Jinja semantics: Python attribute first, then item; missing gives Undefined. */
 export function getAttr(obj: unknown, name: string): unknown {
-  if (obj instanceof Undefined) failUndefined(obj);
+  if (obj instanceof Undefined) {
+    if (obj instanceof LenientUndefined) return obj;
+    failUndefined(obj);
+  }
   if (obj === null || obj === undefined) return new Undefined(name, obj, true);
   const methods = methodsFor(obj);
   if (methods) {
@@ -137,7 +140,10 @@ function normIndex(i: number, n: number): number {
 
 /** `obj[key]` with Jinja semantics: item first, then attribute; missing gives Undefined. */
 export function getItem(obj: unknown, key: unknown): unknown {
-  if (obj instanceof Undefined) failUndefined(obj);
+  if (obj instanceof Undefined) {
+    if (obj instanceof LenientUndefined) return obj;
+    failUndefined(obj);
+  }
   if (Array.isArray(obj)) {
     if (isNumeric(key)) {
       if (key instanceof PyFloat || (typeof key === 'number' && !Number.isInteger(key))) return new Undefined(num(key), obj, true);
@@ -222,7 +228,10 @@ export function callValue(fn: unknown, self: unknown, args: unknown[], kwargs: R
     const r = (fn as (...a: unknown[]) => unknown).apply(self, jsArgs);
     return r === undefined ? null : r;
   }
-  if (fn instanceof Undefined) failUndefined(fn);
+  if (fn instanceof Undefined) {
+    if (fn instanceof LenientUndefined) return fn;
+    failUndefined(fn);
+  }
   const call = fn !== null && typeof fn === 'object' ? (fn as { [CALL]?: (a: unknown[], k: Record<string, unknown>) => unknown })[CALL] : undefined;
   if (call) return call(args, kwargs ?? {});
   throw new RawRuntimeError(`'${typeName(fn)}' object is not callable`, 'type');

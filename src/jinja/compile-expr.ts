@@ -7,7 +7,7 @@ import type { CallArgs, Expr } from './nodes.js';
 import { isDict, makeDict, makeFloat, makeTuple, pyArith, pyCompare, pyContains, pyEq, pyItems, pyIter, pyNeg, pyStr, truthy } from './python-values.js';
 import type { Registry } from './registry.js';
 import { calleeOwner, lookup, lookupCallee, type RenderState, type Scope } from './scope.js';
-import { Undefined } from './runtime.js';
+import { LenientUndefined, Undefined } from './runtime.js';
 
 /** A compiled expression. */
 export type ExprFn = (st: RenderState, sc: Scope) => unknown;
@@ -221,7 +221,10 @@ export class ExprCompiler {
       const name = e.fn.attr;
       return this.located(e, (st: RenderState, sc: Scope) => {
         const o = obj(st, sc);
-        if (o instanceof Undefined) failUndefined(o);
+        if (o instanceof Undefined) {
+          if (o instanceof LenientUndefined) return o;
+          failUndefined(o);
+        }
         const { a, k } = args(st, sc);
         return callMethod(o, name, a, k);
       });

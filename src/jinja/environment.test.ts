@@ -190,3 +190,24 @@ describe('context objects', () => {
     expect(new Environment().renderString('{{ rel }}', { rel: { toString: () => '"db"."s"."t"' } })).toBe('"db"."s"."t"');
   });
 });
+
+describe('options for a dbt-style host', () => {
+  it('lets custom block tags define macros', () => {
+    const env = new Environment({ macroTags: { test: 'test_', docs: 'docs_' } });
+    const t = env.fromString(
+      '{% test not_null(model, column_name) %}select * from {{ model }} where {{ column_name }} is null{% endtest %}{% docs orders %}One row per order.{% enddocs %}',
+    );
+    expect(t.macroNames).toEqual(['test_not_null', 'docs_orders']);
+    const mod = t.module();
+    expect((mod.test_not_null as (...a: unknown[]) => string)('t', new Kwargs({ column_name: 'id' }))).toBe('select * from t where id is null');
+    expect((mod.docs_orders as () => string)()).toBe('One row per order.');
+    expect(() => new Environment().fromString('{% test x() %}{% endtest %}')).toThrow(TemplateSyntaxError);
+  });
+
+  it('lenient mode makes undefined names chainable and callable', () => {
+    const env = new Environment({ undefinedMode: 'lenient' });
+    expect(env.renderString("[{{ dbt_utils.star(from=ref('x')).upper() }}][{{ missing['k'].v }}]{% for x in nope.items() %}x{% endfor %}", {})).toBe(
+      '[][]',
+    );
+  });
+});

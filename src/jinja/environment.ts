@@ -13,8 +13,17 @@ export interface EnvironmentOptions {
   globals?: Record<string, unknown>;
   filters?: Record<string, Function>;
   tests?: Record<string, Function>;
-  /** 'strict' makes rendering, iterating or testing an undefined value an error (Jinja's StrictUndefined). */
-  undefinedMode?: 'default' | 'strict';
+  /**
+   * 'default' is Jinja's Undefined; 'strict' makes rendering, iterating or testing an undefined value an error
+   * (StrictUndefined); 'lenient' makes undefined names chainable and callable (`a.b(c).d` renders empty), for a
+   * first pass over templates that only collects the calls they make.
+   */
+  undefinedMode?: 'default' | 'strict' | 'lenient';
+  /**
+   * Custom block tags that define macros, mapped to the prefix of the macro's name:
+   * `{ test: 'test_' }` makes `{% test not_null(model) %}...{% endtest %}` define the macro `test_not_null`.
+   */
+  macroTags?: Record<string, string>;
   /** Most templates kept compiled (default 20,000); the cache is emptied when it is full. */
   cacheSize?: number;
 }
@@ -37,7 +46,13 @@ export class Environment {
     this.registry = { filters: new Map(Object.entries(BUILTIN_FILTERS)), tests: new Map(Object.entries(BUILTIN_TESTS)) };
     for (const [k, f] of Object.entries(options.filters ?? {})) this.addFilter(k, f);
     for (const [k, f] of Object.entries(options.tests ?? {})) this.addTest(k, f);
-    this.data = { registry: this.registry, globals: this.globals, strict: options.undefinedMode === 'strict' };
+    this.data = {
+      registry: this.registry,
+      globals: this.globals,
+      strict: options.undefinedMode === 'strict',
+      lenient: options.undefinedMode === 'lenient',
+      macroTags: { ...(options.macroTags ?? {}) },
+    };
     this.cacheSize = options.cacheSize ?? 20_000;
   }
 

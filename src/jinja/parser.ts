@@ -6,6 +6,15 @@ import type { Token } from './tokens.js';
 
 /** Recursive-descent parser over one template's tokens. */
 export class Parser extends ExprParser {
+  constructor(
+    tokens: Token[],
+    name: string,
+    /** Extra block tags that define a macro: tag -> prefix of the macro name (`{% test x(a) %}` -> `test_x`). */
+    private readonly macroTags: Record<string, string> = {},
+  ) {
+    super(tokens, name);
+  }
+
   /** Parses the whole template into its top-level statements. */
   parseTemplate(): Stmt[] {
     const body = this.subparse(null);
@@ -68,6 +77,7 @@ export class Parser extends ExprParser {
           this.i++;
           return { kind: t.value, ...this.pos(t) };
         default:
+          if (Object.hasOwn(this.macroTags, t.value)) return this.parseMacroTag(t.value, this.macroTags[t.value]!);
           this.stack.pop();
           popped = true;
           return this.fail(`Encountered unknown tag '${t.value}'.`, t);
@@ -138,6 +148,15 @@ export class Parser extends ExprParser {
     const params = this.parseSignature();
     const body = this.parseStatements(['endmacro'], true);
     return { kind: 'macro', name, params, body, ...this.pos(t) };
+  }
+
+  // `{% tag name(params) %}...{% endtag %}` or `{% tag name %}...{% endtag %}` defines the macro prefix + name.
+  private parseMacroTag(tag: string, prefix: string): Stmt {
+    const t = this.next();
+    const name = this.expectName().value;
+    const params = this.isOp('(') ? this.parseSignature() : { names: [], defaults: [] };
+    const body = this.parseStatements([`end${tag}`], true);
+    return { kind: 'macro', name: prefix + name, params, body, ...this.pos(t) };
   }
 
   protected parseSignature(): Params {

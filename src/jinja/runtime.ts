@@ -51,6 +51,9 @@ export class Undefined {
   }
 }
 
+/** An Undefined that returns itself from attribute access, item access and calls (lenient mode). */
+export class LenientUndefined extends Undefined {}
+
 /** A `namespace(...)` object: attributes may be assigned from inner scopes with `{% set ns.x = ... %}`. */
 export class Namespace {
   readonly attrs: Record<string, unknown> = Object.create(null) as Record<string, unknown>;

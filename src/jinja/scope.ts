@@ -1,7 +1,7 @@
 // Does: variable scopes and the per-render state that name lookup walks (locals, then context, then globals).
 // Does not: compile or evaluate nodes.
 import type { Registry } from './registry.js';
-import { Undefined } from './runtime.js';
+import { LenientUndefined, Undefined } from './runtime.js';
 
 /** One level of local variables (template top level, loop iteration, macro call, with-block...). */
 export class Scope {
@@ -14,6 +14,10 @@ export interface EnvData {
   registry: Registry;
   globals: Record<string, unknown>;
   strict: boolean;
+  /** Undefined names are chainable and callable (for a first pass that only collects calls). */
+  lenient: boolean;
+  /** Custom tags that define macros (see EnvironmentOptions.macroTags). */
+  macroTags: Record<string, string>;
 }
 
 /** Per-render state: the template name, the caller's context object and the environment. */
@@ -51,7 +55,7 @@ export function lookupCallee(st: RenderState, sc: Scope, name: string): unknown 
   calleeOwner = undefined;
   const g = st.env.globals;
   if (Object.hasOwn(g, name)) return g[name];
-  return new Undefined(name);
+  return st.env.lenient ? new LenientUndefined(name) : new Undefined(name);
 }
 
 /** Resolves a free name: innermost scope outwards, then the context, then the globals; else Undefined. */
@@ -68,5 +72,5 @@ export function lookup(st: RenderState, sc: Scope, name: string): unknown {
   }
   const g = st.env.globals;
   if (Object.hasOwn(g, name)) return g[name];
-  return new Undefined(name);
+  return st.env.lenient ? new LenientUndefined(name) : new Undefined(name);
 }

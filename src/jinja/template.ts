@@ -19,7 +19,7 @@ export class Template {
     readonly name: string,
   ) {
     const tokens = tokenize(normalizeSource(source), name);
-    const ast = new Parser(tokens, name).parseTemplate();
+    const ast = new Parser(tokens, name, env.macroTags).parseTemplate();
     this.macroNames = ast.filter((s) => s.kind === 'macro').map((s) => (s as { name: string }).name);
     this.body = new StmtCompiler(new ExprCompiler(env.registry, name)).block(ast, false);
   }
