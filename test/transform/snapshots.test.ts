@@ -79,4 +79,21 @@ describe('snapshots', () => {
       { id: 2, city: 'Oslo', is_current: true, dbt_is_deleted: 'False' },
     ]);
   });
+
+  it('dbt_valid_to_current marks current rows with a date instead of NULL and still keeps one current row per key', async () => {
+    project = await TestProject.create({
+      'models/sources.yml': SOURCES,
+      'snapshots/snap.yml': `snapshots:\n  - name: snap_far\n    relation: source('raw', 'customers')\n    config:\n      schema: snapshots\n      unique_key: id\n      strategy: timestamp\n      updated_at: updated_at\n      dbt_valid_to_current: "cast('9999-12-31' as timestamp)"\n`,
+      'macros/generate_schema_name.sql': `{% macro generate_schema_name(custom_schema_name, node) -%}{{ custom_schema_name or target.schema }}{%- endmacro %}`,
+    });
+    await setRaw(project, `(1, 'Lyon', '2024-01-01')`);
+    await project.run('snapshot');
+    await project.run('snapshot');
+    await setRaw(project, `(1, 'Paris', '2024-02-01')`);
+    await project.run('snapshot');
+    expect(await project.rows(`select city, cast(dbt_valid_to as varchar) as valid_to from snapshots.snap_far order by dbt_valid_from`)).toEqual([
+      { city: 'Lyon', valid_to: '2024-02-01 00:00:00' },
+      { city: 'Paris', valid_to: '9999-12-31 00:00:00' },
+    ]);
+  });
 });

@@ -9,8 +9,11 @@ import { walkFiles } from './walk-files.js';
 const MACRO_FILE = /\{%-?\s*(test|macro)\s+\w+\s*\(/;
 
 /** Models, seeds, snapshots and singular tests of one package, plus the test-path files that hold generic tests. */
-export function collectFileNodes(pkg: PackageProject): { nodes: ManifestNode[]; testMacroFiles: Array<{ absolute: string; source: string }> } {
+export function collectFileNodes(pkg: PackageProject, warnings: string[] = []): { nodes: ManifestNode[]; testMacroFiles: Array<{ absolute: string; source: string }> } {
   const nodes: ManifestNode[] = [];
+  for (const base of pkg.modelPaths) {
+    for (const f of walkFiles(join(pkg.root, base), ['.py'])) warnings.push(`${base}/${f.relative}: Python models are not supported; skipped.`);
+  }
   const testMacroFiles: Array<{ absolute: string; source: string }> = [];
   const rel = (base: string, file: string): string => `${base.replace(/\/$/, '')}/${file}`;
   for (const base of pkg.modelPaths) {

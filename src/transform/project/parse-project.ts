@@ -77,7 +77,7 @@ export function parseProject(options: ParseOptions): ParsedProject {
         for (const name of entry.names) manifest.macros.set(`macro.${pkg.name}.${name}`, { uniqueId: `macro.${pkg.name}.${name}`, name, packageName: pkg.name, file: f.absolute });
       }
     }
-    const collected = collectFileNodes(pkg);
+    const collected = collectFileNodes(pkg, manifest.warnings);
     for (const f of collected.testMacroFiles) macros.add(pkg.name, f.absolute, f.source);
     fileNodes.push(...collected.nodes);
     const ymlFiles = [...new Set([...pkg.modelPaths, ...pkg.seedPaths, ...pkg.snapshotPaths, ...pkg.testPaths, ...pkg.macroPaths])].flatMap((base) =>
