@@ -16,14 +16,14 @@ const AS_OF = Date.UTC(2026, 10, 23);
 export async function runDemoBench(): Promise<BenchResult> {
   const spec = { seed: 42, scale: SCALE, asOfMs: AS_OF };
   const sink = () => fileSink('/dev/null');
-  const sinks = { products: sink(), customers: sink(), orders: sink(), orderItems: sink(), charges: sink(), refunds: sink() };
+  const sinks = { products: sink(), customers: sink(), orders: sink(), orderItems: sink(), charges: sink(), refunds: sink(), paymentIntents: sink() };
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = performance.now();
   const totals = await generateShop(spec, sinks);
   await Promise.all(Object.values(sinks).map((s) => s.end()));
   const seconds = (performance.now() - started) / 1000;
-  const rows = totals.products + totals.customers + totals.orders + totals.orderItems + totals.charges + totals.refunds;
+  const rows = totals.products + totals.customers + totals.orders + totals.orderItems + totals.charges + totals.refunds + totals.orders; // + one payment intent per order
 
   // Clickstream: one busy day (Black Friday week) at 500,000 events, written as hourly JSONL files.
   const dir = mkdtempSync(join(tmpdir(), 'demo-bench-'));
@@ -42,7 +42,7 @@ export async function runDemoBench(): Promise<BenchResult> {
     bench: 'demo',
     params: { scale: SCALE, sink: '/dev/null (no PostgreSQL)', orders: totals.orders, rows, eventsPerDay: 50_000 * SCALE },
     metrics: [
-      { name: 'generation throughput (customers, orders, items, charges, refunds)', value: rows / seconds, unit: 'rows/s', target: { op: '>=', value: 100_000 } },
+      { name: 'generation throughput (customers, orders, items, charges, refunds, payment intents)', value: rows / seconds, unit: 'rows/s', target: { op: '>=', value: 100_000 } },
       { name: 'generation time at scale 10', value: seconds, unit: 's' },
       { name: 'peak memory (RSS)', value: peak / 1e6, unit: 'MB', target: { op: '<=', value: 1024 } },
       { name: 'clickstream throughput (hourly JSONL files)', value: (50_000 * SCALE) / eventSeconds, unit: 'events/s' },

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { planOrder, statusAt, planSettled } from './order-lifecycle.js';
-import { buildCharge, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
+import { buildCharge, buildPaymentIntent, buildRefund, paymentIntentChanges, refundedBy, type StripeLine } from './stripe-objects.js';
 import type { OrderRow } from './generate-orders.js';
 import type { Currency } from './shop-reference-data.js';
 
@@ -31,7 +31,7 @@ export async function loadOpenOrders(db: pg.Client, seed: number, asOfMs: number
 }
 
 /** What happens to an order in (fromMs, toMs]: its status change, and the charges and refunds (with the updated charge) created then. */
-export function orderEvents(seed: number, order: OrderRow, fromMs: number, toMs: number): { update?: OrderUpdate; charges: StripeLine[]; updatedCharges: StripeLine[]; refunds: StripeLine[] } {
+export function orderEvents(seed: number, order: OrderRow, fromMs: number, toMs: number): { update?: OrderUpdate; charges: StripeLine[]; updatedCharges: StripeLine[]; refunds: StripeLine[]; paymentIntent?: StripeLine } {
   const before = statusAt(order.plan, fromMs);
   const after = statusAt(order.plan, toMs);
   const charges: StripeLine[] = [];
@@ -52,5 +52,5 @@ export function orderEvents(seed: number, order: OrderRow, fromMs: number, toMs:
   // A refund changes amount_refunded of a charge created earlier: append its new version.
   if (refundedNow && paid && paid.atMs <= fromMs) updatedCharges.push(buildCharge(seed, order, paid, refunded));
   const changed = before.status !== after.status || before.updatedAtMs !== after.updatedAtMs;
-  return { ...(changed ? { update: { orderId: order.orderId, status: after.status, updatedAtMs: after.updatedAtMs } } : {}), charges, updatedCharges, refunds };
+  return { ...(changed ? { update: { orderId: order.orderId, status: after.status, updatedAtMs: after.updatedAtMs } } : {}), ...(paymentIntentChanges(order, fromMs, toMs) ? { paymentIntent: buildPaymentIntent(seed, order, toMs) } : {}), charges, updatedCharges, refunds };
 }

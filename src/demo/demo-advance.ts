@@ -13,7 +13,7 @@ import { shopCatalogue } from './generate-shop.js';
 import { LiveCustomers } from './advance-customers.js';
 import { loadOpenOrders, orderEvents, type OrderUpdate } from './advance-orders.js';
 import { copyLine, customerLine, orderItemLine, orderLine, OLTP_COLUMNS, ts } from './oltp-rows.js';
-import { buildCharge, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
+import { buildCharge, buildPaymentIntent, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
 import { planSettled } from './order-lifecycle.js';
 import { LandingWriter } from './landing-folder.js';
 import { writeSpreadsheetExports } from './spreadsheet-exports.js';
@@ -85,6 +85,7 @@ export async function demoAdvance(dir: string, days: number, logger: Logger): Pr
       const updates: OrderUpdate[] = [];
       const charges: StripeLine[] = [];
       const refunds: StripeLine[] = [];
+      const intents: StripeLine[] = [];
       let newChargeCount = 0;
       for (const order of open) {
         const ev = orderEvents(seed, order, dayMs, endMs);
@@ -96,6 +97,7 @@ export async function demoAdvance(dir: string, days: number, logger: Logger): Pr
         summary.updatedCharges += ev.updatedCharges.length;
         newChargeCount += ev.charges.length;
         refunds.push(...ev.refunds);
+        if (ev.paymentIntent) intents.push(ev.paymentIntent);
       }
       for (const order of orders) {
         const refunded = refundedBy(order, endMs);
@@ -104,6 +106,7 @@ export async function demoAdvance(dir: string, days: number, logger: Logger): Pr
           charges.push(buildCharge(seed, order, attempt, attempt.succeeded ? refunded : 0));
           newChargeCount++;
         }
+        intents.push(buildPaymentIntent(seed, order, endMs));
         order.plan.refunds.forEach((r, i) => r.atMs <= endMs && refunds.push(buildRefund(seed, order, i, r)));
       }
       await db.query('BEGIN');
@@ -125,6 +128,8 @@ export async function demoAdvance(dir: string, days: number, logger: Logger): Pr
       charges.sort(byCreated);
       refunds.sort(byCreated);
       if (charges.length) appendFileSync(join(state.stripe.dataDir, 'charges.jsonl'), charges.map((c) => c.json + '\n').join(''));
+      intents.sort(byCreated);
+      if (intents.length) appendFileSync(join(state.stripe.dataDir, 'payment_intents.jsonl'), intents.map((p) => p.json + '\n').join(''));
       if (refunds.length) appendFileSync(join(state.stripe.dataDir, 'refunds.jsonl'), refunds.map((r) => r.json + '\n').join(''));
       landing.addShipments(orders);
       const before = landing.written.length;

@@ -76,13 +76,14 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
   const landing = new LandingWriter({ dir: paths.landingDir, seed, eventsPerDay, fromMs: asOfMs - eventDays * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount });
   const charges = fileSink(join(paths.stripeDir, 'charges.jsonl'));
   const refunds = fileSink(join(paths.stripeDir, 'refunds.jsonl'));
+  const paymentIntents = fileSink(join(paths.stripeDir, 'payment_intents.jsonl'));
   let t2 = 0;
   const totals = await seedPostgres(url, async (sinks) => {
-    const result = await generateShop(spec, { products: sinks.products, customers: sinks.customers, orders: sinks.orders, orderItems: sinks.order_items, charges, refunds, onDay: async (day, orders) => {
+    const result = await generateShop(spec, { products: sinks.products, customers: sinks.customers, orders: sinks.orders, orderItems: sinks.order_items, charges, refunds, paymentIntents, onDay: async (day, orders) => {
       landing.addShipments(orders);
       await landing.writeDay(day, orders);
     } }, logger);
-    await Promise.all([charges.end(), refunds.end()]);
+    await Promise.all([charges.end(), refunds.end(), paymentIntents.end()]);
     landing.close();
     logger.status('adding keys, foreign keys and indexes…');
     t2 = performance.now();

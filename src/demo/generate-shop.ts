@@ -3,7 +3,7 @@ import { customerWeight, initialCustomer, signedUpCount, countryIndexAt, custome
 import { generateProducts, type Catalogue } from './generate-products.js';
 import { generateDayOrders, type CustomerSampler, type OrderRow } from './generate-orders.js';
 import { customerLine, orderItemLine, orderLine, productLine } from './oltp-rows.js';
-import { buildCharge, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
+import { buildCharge, buildPaymentIntent, buildRefund, refundedBy, type StripeLine } from './stripe-objects.js';
 import { ProgressMeter } from './progress-meter.js';
 import type { RowSink } from './row-sink.js';
 import type { Logger } from '../log/index.js';
@@ -25,6 +25,8 @@ export interface ShopSinks {
   orderItems: RowSink;
   charges: RowSink;
   refunds: RowSink;
+  /** Stripe payment intents, one per order (optional). */
+  paymentIntents?: RowSink;
   /** Called after each day with that day's orders (events, shipments drops). */
   onDay?: (dayMs: number, orders: OrderRow[]) => Promise<void> | void;
 }
@@ -121,6 +123,7 @@ export async function generateShop(spec: ShopSpec, sinks: ShopSinks, logger?: Lo
   const totals: ShopTotals = { customers: frame.initialCount, products: catalogue.products.length, orders: 0, orderItems: 0, charges: 0, failedCharges: 0, refunds: 0, nextOrderId: 1, nextItemId: 1 };
   const charges = new DayBuckets();
   const refunds = new DayBuckets();
+  const intents = new DayBuckets();
   const meter = logger ? new ProgressMeter(logger, 'orders', totalOrders) : undefined;
   for (let d = 0; d < days; d++) {
     const dayMs = frame.startMs + d * DAY_MS;
@@ -140,6 +143,7 @@ export async function generateShop(spec: ShopSpec, sinks: ShopSinks, logger?: Lo
         totals.charges++;
         if (!attempt.succeeded) totals.failedCharges++;
       }
+      if (sinks.paymentIntents) intents.add(buildPaymentIntent(spec.seed, order, spec.asOfMs));
       order.plan.refunds.forEach((r, i) => {
         if (r.atMs > spec.asOfMs) return;
         refunds.add(buildRefund(spec.seed, order, i, r));
@@ -149,11 +153,13 @@ export async function generateShop(spec: ShopSpec, sinks: ShopSinks, logger?: Lo
     totals.orders += orders.length;
     await charges.flushThrough(dayMs, sinks.charges);
     await refunds.flushThrough(dayMs, sinks.refunds);
+    if (sinks.paymentIntents) await intents.flushThrough(dayMs, sinks.paymentIntents);
     if (sinks.onDay) await sinks.onDay(dayMs, orders);
     meter?.update(totals.orders, totals.orders + totals.orderItems);
   }
   await charges.flushThrough(spec.asOfMs + 400 * DAY_MS, sinks.charges);
   await refunds.flushThrough(spec.asOfMs + 400 * DAY_MS, sinks.refunds);
+  if (sinks.paymentIntents) await intents.flushThrough(spec.asOfMs + 400 * DAY_MS, sinks.paymentIntents);
   meter?.done();
   totals.nextOrderId = ids.nextOrderId;
   totals.nextItemId = ids.nextItemId;

@@ -113,3 +113,34 @@ export function refundedBy(order: OrderRow, ms: number): number {
   for (const r of order.plan.refunds) if (r.atMs <= ms) sum += r.amount;
   return sum;
 }
+
+/** The payment intent of an order as of `ms` (one per order; its charges are the payment attempts). */
+export function buildPaymentIntent(seed: number, order: OrderRow, ms: number): StripeLine {
+  const id = stripeId(seed, 'pi', order.orderId);
+  const created = Math.floor(order.createdAtMs / 1000);
+  const attempts = order.plan.charges.filter((c) => c.atMs <= ms);
+  const latest = attempts[attempts.length - 1];
+  const paid = attempts.find((c) => c.succeeded);
+  const cancel = order.plan.transitions.find((t) => t.status === 'cancelled' && t.atMs <= ms);
+  let status = order.plan.method === 'bank_transfer' ? 'processing' : 'requires_payment_method';
+  if (paid) status = 'succeeded';
+  else if (cancel) status = 'canceled';
+  const failed = !paid && latest && !latest.succeeded ? latest : undefined;
+  const lastError = failed
+    ? `{"charge":"${stripeId(seed, 'ch', order.orderId, failed.attempt)}","code":"${failed.failureCode}","message":${q(MESSAGES[failed.failureCode ?? ''] ?? 'Your card was declined.')},"type":"card_error"}`
+    : 'null';
+  const types = order.plan.method === 'bank_transfer' ? (order.currency === 'EUR' ? '["sepa_debit"]' : order.currency === 'GBP' ? '["bacs_debit"]' : '["us_bank_account"]') : '["card"]';
+  const json =
+    `{"id":"${id}","object":"payment_intent","amount":${order.total},"amount_capturable":0,"amount_received":${paid ? order.total : 0},"canceled_at":${cancel && !paid ? Math.floor(cancel.atMs / 1000) : 'null'},` +
+    `"cancellation_reason":${cancel && !paid ? '"abandoned"' : 'null'},"capture_method":"automatic","client_secret":null,"confirmation_method":"automatic","created":${created},"currency":"${order.currency.toLowerCase()}",` +
+    `"customer":"${stripeId(seed, 'cus', order.customerId)}","description":"Order ${order.orderId}","last_payment_error":${lastError},"latest_charge":${latest ? `"${stripeId(seed, 'ch', order.orderId, latest.attempt)}"` : 'null'},` +
+    `"livemode":false,"metadata":{"customer_id":"${order.customerId}","order_id":"${order.orderId}"},"payment_method":${latest ? `"${stripeId(seed, 'pm', order.customerId)}"` : 'null'},"payment_method_types":${types},` +
+    `"receipt_email":null,"status":"${status}"}`;
+  return { id, created, json };
+}
+
+/** True when the payment intent of an order changes in (fromMs, toMs]: a payment attempt or a cancellation. */
+export function paymentIntentChanges(order: OrderRow, fromMs: number, toMs: number): boolean {
+  const inWindow = (ms: number): boolean => ms > fromMs && ms <= toMs;
+  return order.plan.charges.some((c) => inWindow(c.atMs)) || order.plan.transitions.some((t) => t.status === 'cancelled' && inWindow(t.atMs));
+}

@@ -62,6 +62,12 @@ describe('demo advance --days 3', () => {
     expect(refunds.length).toBe(summary.newRefunds);
     const byId = new Map(all.map((c) => [c.id, c]));
     for (const r of refunds) expect(byId.get(r.charge as string)!.amount_refunded).toBeGreaterThanOrEqual(r.amount);
+    const intents = await stripe.paymentIntents.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
+    expect(intents.length).toBe(await count('select count(*) as n from orders'));
+    // Paid orders (and orders cancelled after payment) have a succeeded intent, updated in place by advance.
+    const paidOrders = new Set(all.filter((c) => c.status === 'succeeded').map((c) => c.metadata.order_id));
+    expect(intents.filter((pi) => pi.status === 'succeeded').length).toBe(paidOrders.size);
+    expect(paidOrders.size).toBeGreaterThanOrEqual(await count("select count(*) as n from orders where status in ('paid','shipped','delivered','returned')"));
     const orderIds = new Set(((await f.db.query('select order_id::int as id from orders')).rows as { id: number }[]).map((r) => r.id));
     for (const c of fresh) expect(orderIds.has(Number(c.metadata.order_id))).toBe(true);
   });

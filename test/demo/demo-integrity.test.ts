@@ -69,6 +69,18 @@ describe('demo shop: referential integrity across PostgreSQL and Stripe', () => 
     }
   });
 
+  it('every order has one payment intent whose status matches the order', async () => {
+    const intents = await stripe.paymentIntents.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
+    const rows = (await f.db.query('select order_id::int as id, status from orders')).rows as { id: number; status: string }[];
+    expect(intents.length).toBe(rows.length);
+    const byOrder = new Map(intents.map((pi) => [Number(pi.metadata.order_id), pi]));
+    for (const r of rows) {
+      const pi = byOrder.get(r.id)!;
+      if (['paid', 'shipped', 'delivered', 'returned'].includes(r.status)) expect(pi.status, `order ${r.id}`).toBe('succeeded');
+      if (pi.status === 'succeeded') expect(charges.find((c) => c.id === pi.latest_charge)?.status).toBe('succeeded');
+    }
+  });
+
   it('returned orders are fully refunded', async () => {
     const returned = (await f.db.query("select order_id::int as id, (total*100)::int as cents from orders where status = 'returned'")).rows as { id: number; cents: number }[];
     const refunded = new Map<number, number>();

@@ -23,9 +23,10 @@ const client = (port: number, extra: Partial<Stripe.StripeConfig> = {}): Stripe 
 beforeAll(async () => {
   const charges = fileSink(join(dir, 'charges.jsonl'));
   const refunds = fileSink(join(dir, 'refunds.jsonl'));
+  const paymentIntents = fileSink(join(dir, 'payment_intents.jsonl'));
   const s = new HashSink();
-  await generateShop({ seed: 9, scale: 0.01, asOfMs: Date.UTC(2026, 10, 23) }, { products: s, customers: s, orders: s, orderItems: s, charges, refunds });
-  await Promise.all([charges.end(), refunds.end()]);
+  await generateShop({ seed: 9, scale: 0.01, asOfMs: Date.UTC(2026, 10, 23) }, { products: s, customers: s, orders: s, orderItems: s, charges, refunds, paymentIntents });
+  await Promise.all([charges.end(), refunds.end(), paymentIntents.end()]);
   lines = readFileSync(join(dir, 'charges.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; created: number });
 });
 afterAll(() => {
@@ -72,8 +73,12 @@ describe('Stripe stand-in: list semantics', () => {
     expect(charge.billing_details.address?.country).toMatch(/^[A-Z]{2}$/);
     expect(charge.payment_method_details?.type).toBeDefined();
     expect(charge.outcome?.type).toBeDefined();
+    expect((charge.payment_intent as Stripe.PaymentIntent).latest_charge).toBe(charge.id === lines[0]!.id ? (charge.payment_intent as Stripe.PaymentIntent).latest_charge : '');
     const refunds = await stripe.refunds.list({ limit: 2, expand: ['data.charge'] });
     expect((refunds.data[0]!.charge as Stripe.Charge).object).toBe('charge');
+    const intents = await stripe.paymentIntents.list({ limit: 5, expand: ['data.latest_charge'] });
+    expect(intents.data.length).toBe(5);
+    for (const pi of intents.data) if (pi.latest_charge) expect((pi.latest_charge as Stripe.Charge).payment_intent).toBe(pi.id);
   });
 });
 

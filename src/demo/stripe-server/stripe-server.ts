@@ -1,4 +1,4 @@
-// Does: a Stripe-compatible HTTP API (charges, refunds) over the demo's JSONL files, with Stripe's
+// Does: a Stripe-compatible HTTP API (charges, refunds, payment intents) over the demo's JSONL files, with Stripe's
 // list semantics, errors, headers and configurable faults. Does not: create or mutate objects.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ export interface StripeServerOptions {
 }
 
 const API_VERSION = '2025-03-31.basil';
-const KINDS = { charges: 'charge', refunds: 'refund' } as const;
+const KINDS = { charges: 'charge', refunds: 'refund', payment_intents: 'payment_intent' } as const;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body, null, 2);
@@ -83,6 +83,7 @@ export function createStripeServer(options: StripeServerOptions): Server {
   const stores = {
     charges: new StripeStore(join(options.dataDir, 'charges.jsonl')),
     refunds: new StripeStore(join(options.dataDir, 'refunds.jsonl')),
+    payment_intents: new StripeStore(join(options.dataDir, 'payment_intents.jsonl')),
   };
   const faults = options.faults ? new FaultInjector(options.faults, options.seed) : undefined;
 
@@ -90,13 +91,14 @@ export function createStripeServer(options: StripeServerOptions): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const key = bearer(req);
     if (key !== options.apiKey) return sendError(res, authError(key));
-    const match = /^\/v1\/(charges|refunds)(?:\/([^/]+))?$/.exec(url.pathname);
+    const match = /^\/v1\/(charges|refunds|payment_intents)(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match || req.method !== 'GET') return sendError(res, routeError(req.method ?? 'GET', url.pathname));
     const resource = match[1] as keyof typeof stores;
     const kind = KINDS[resource];
     const store = stores[resource];
     store.refresh();
-    if (resource === 'refunds') stores.charges.refresh();
+    if (resource !== 'charges') stores.charges.refresh();
+    stores.payment_intents.refresh();
     const expand = expandParams(url.searchParams);
     const id = match[2] ? decodeURIComponent(match[2]) : undefined;
     if (id !== undefined) {
@@ -105,7 +107,7 @@ export function createStripeServer(options: StripeServerOptions): Server {
       const text = store.get(id);
       if (!text) return sendError(res, missingError(kind, id));
       const obj = JSON.parse(text) as Record<string, unknown>;
-      expandObject(obj, expand, stores.charges);
+      expandObject(obj, expand, stores);
       return send(res, 200, obj);
     }
     const query = listQuery(url.searchParams);
@@ -119,7 +121,7 @@ export function createStripeServer(options: StripeServerOptions): Server {
     const data = page.lines.map((line) => {
       if (fields.length === 0) return JSON.parse(line) as unknown;
       const obj = JSON.parse(line) as Record<string, unknown>;
-      expandObject(obj, fields, stores.charges);
+      expandObject(obj, fields, stores);
       return obj;
     });
     send(res, 200, { object: 'list', data, has_more: page.hasMore, url: `/v1/${resource}` });
