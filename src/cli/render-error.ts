@@ -13,7 +13,7 @@ export function renderError(err: unknown, debug: boolean): { text: string; exit:
     }
     if (err.location?.sql && debug) lines.push(`  SQL: ${err.location.sql}`);
     if (err.hint) lines.push(`  ${pc.cyan('hint:')} ${err.hint}`);
-    if (err.cause instanceof Error && err.cause.message && !err.message.includes(err.cause.message)) {
+    if (err.cause instanceof Error && err.cause.message && !err.message.includes(err.cause.message.slice(0, 60))) {
       lines.push(`  ${pc.dim('cause:')} ${err.cause.message}`);
     }
     if (debug && err.stack) lines.push(pc.dim(err.stack));
