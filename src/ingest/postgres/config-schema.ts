@@ -24,6 +24,8 @@ export const postgresTableSchema = z.strictObject({
   deletes: z.union([z.strictObject({ soft_delete_column: identifier }), z.literal('reconcile')]).optional(),
   /** Target table name; default `<source>_<table>`. */
   table: identifier.optional(),
+  /** Full reads of large tables are copied in this many page ranges at once, all in one snapshot. */
+  parallel_copies: z.number().int().min(1).max(32).optional(),
 });
 
 /** `sources.<name>` with `type: postgres`. Strings may hold `${ENV_VAR}` references, resolved at run time. */
@@ -42,6 +44,8 @@ export const postgresSourceSchema = z.strictObject({
   schema: identifier.default('raw'),
   /** Default lookback for incremental tables. */
   lookback: lookback.default('10 minutes'),
+  /** Default `parallel_copies` of the tables. */
+  parallel_copies: z.number().int().min(1).max(32).default(4),
   tables: z.record(identifier, postgresTableSchema),
 });
 

@@ -8,6 +8,7 @@ import type { Warehouse } from '../../warehouse/index.js';
 import { readCursor, type LoadRequest } from '../loader/index.js';
 import { copyQueryToFile, type CopyProgress } from './copy-to-file.js';
 import { introspectTable, type SourceTable } from './introspect-table.js';
+import { copyTableInParallel } from './parallel-copy.js';
 import type { ResolvedPostgresSource, ResolvedPostgresStream } from './resolve.js';
 import { logicalTypeOf } from './type-mapping.js';
 
@@ -15,6 +16,8 @@ import { logicalTypeOf } from './type-mapping.js';
 export interface PostgresExtractOptions {
   /** Folder for the COPY files; the caller removes them after the load. */
   workDir: string;
+  /** Opens another connection to the same server; enables parallel COPY of full reads of large tables. */
+  connect?: () => Promise<pg.Client>;
   /** Ignore the stored cursor, read everything and replace the table. */
   fullRefresh?: boolean;
   onProgress?: (progress: CopyProgress) => void;
@@ -45,6 +48,7 @@ export async function extractPostgresStream(
   const reconcile = stream.deletes === 'reconcile' && table.primaryKey.length > 0;
   let after: string | null = before;
   let bytes: number;
+  let dataFiles = [dataFile];
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     if (stream.cursor) {
@@ -52,7 +56,17 @@ export async function extractPostgresStream(
       after = max.rows[0]?.max ?? before;
     }
     const columns = table.columns.map((c) => id(c.name)).join(', ');
-    bytes = await copyQueryToFile(client, `SELECT ${columns} FROM ${qualified}${where}`, dataFile, options.onProgress);
+    const select = `SELECT ${columns} FROM ${qualified}`;
+    const parallel = where === '' && options.connect
+      ? await copyTableInParallel(client, options.connect, {
+        select, qualified, parts: stream.parallel_copies, workDir: options.workDir, baseName: `${source.name}.${stream.name}`,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      })
+      : null;
+    if (parallel) {
+      dataFiles = parallel.files;
+      bytes = parallel.bytes;
+    } else bytes = await copyQueryToFile(client, `${select}${where}`, dataFile, options.onProgress);
     if (reconcile) await copyQueryToFile(client, `SELECT ${table.primaryKey.map(id).join(', ')} FROM ${qualified}`, keysFile);
     await client.query('COMMIT');
   } catch (err) {
@@ -61,8 +75,8 @@ export async function extractPostgresStream(
     throw new MercatorError('INGEST_EXTRACT_FAILED', { source: source.name, stream: stream.name, detail: err instanceof Error ? err.message : String(err) }, { cause: err });
   }
   const disposition = options.fullRefresh ? 'replace' : (stream.write_disposition ?? (stream.cursor ? 'merge' : 'replace'));
-  const reader = (file: string, cols: SourceTable['columns']): string =>
-    warehouse.dialect.fileReader({ files: [file], format: 'csv', options: csvOptions(warehouse, cols) });
+  const reader = (files: string[], cols: SourceTable['columns']): string =>
+    warehouse.dialect.fileReader({ files, format: 'csv', options: csvOptions(warehouse, cols) });
   const load: LoadRequest = {
     source: source.name,
     stream: stream.name,
@@ -71,14 +85,14 @@ export async function extractPostgresStream(
     primaryKey: table.primaryKey,
     keysUnique: table.keyIsConstraint,
     ...(stream.cursor ? { dedupOrder: stream.cursor, cursor: { before, after } } : {}),
-    input: { from: reader(dataFile, table.columns) },
+    input: { from: reader(dataFiles, table.columns) },
     bytes,
     resetState: Boolean(options.fullRefresh),
     ...(reconcile && disposition !== 'replace'
-      ? { deletes: { keys: reader(keysFile, table.columns.filter((c) => table.primaryKey.includes(c.name))) } }
+      ? { deletes: { keys: reader([keysFile], table.columns.filter((c) => table.primaryKey.includes(c.name))) } }
       : {}),
   };
-  return { load, files: reconcile ? [dataFile, keysFile] : [dataFile] };
+  return { load, files: reconcile ? [...dataFiles, keysFile] : dataFiles };
 }
 
 /** `CAST('<cursor>' AS <type>) - <lookback>`: the cursor text is used exactly as PostgreSQL printed it. */

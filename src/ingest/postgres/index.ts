@@ -8,3 +8,4 @@ export { introspectTable, type SourceTable, type SourceColumn } from './introspe
 export { copyQueryToFile, type CopyProgress } from './copy-to-file.js';
 export { logicalTypeOf } from './type-mapping.js';
 export { ingestPostgresSource } from './ingest-postgres.js';
+export { copyTableInParallel, PARALLEL_MIN_PAGES, type ParallelCopySpec } from './parallel-copy.js';

@@ -24,6 +24,7 @@ export async function ingestPostgresSource(warehouse: Warehouse, source: Resolve
       try {
         const extract = await extractPostgresStream(warehouse, client, source, stream, {
           workDir,
+          connect: () => connectPostgres(source),
           fullRefresh: Boolean(options.fullRefresh),
           // The header line is not a row.
           onProgress: (p) => reporter.progress(source.name, stream.name, Math.max(0, p.lines - 1), p.bytes),

@@ -14,10 +14,11 @@ export interface PostgresCredentials {
 }
 
 /** One table ready to extract. */
-export interface ResolvedPostgresStream extends Omit<PostgresTableConfig, 'lookback' | 'table'> {
+export interface ResolvedPostgresStream extends Omit<PostgresTableConfig, 'lookback' | 'table' | 'parallel_copies'> {
   name: string;
   table: string;
   lookback: string | number;
+  parallel_copies: number;
 }
 
 /** A postgres source ready to extract. */
@@ -60,6 +61,7 @@ export function resolvePostgresSource(name: string, config: PostgresSourceConfig
     name: table,
     table: t.table ?? `${name}_${table}`,
     lookback: t.lookback ?? config.lookback,
+    parallel_copies: t.parallel_copies ?? config.parallel_copies,
   }));
   return { type: 'postgres', name, schema: config.schema, sourceSchema: config.source_schema, credentials, target, streams };
 }
