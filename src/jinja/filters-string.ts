@@ -1,10 +1,11 @@
 // Does: Jinja's built-in filters that work on text (case, trim, replace, indent, truncate, wordwrap, format, escaping, urlencode...).
 // Does not: handle sequences (filters-sequence.ts).
+import { failUndefined } from './attributes.js';
 import { RawRuntimeError } from './errors.js';
 import { escapeHtml, forceEscape, stripTags, urlQuote } from './html.js';
 import { percentFormat } from './python-format.js';
 import { pyCapitalize } from './python-methods.js';
-import { makeTuple, isDict, pyItems, pyIter, pyStr, truthy, num, isNumeric } from './python-values.js';
+import { makeTuple, isDict, pyItems, pyIter, pyStr, truthy, num, isNumeric, typeName } from './python-values.js';
 import { param, type FilterFn } from './registry.js';
 import { Markup, Undefined } from './runtime.js';
 
@@ -103,6 +104,7 @@ export const STRING_FILTERS: Record<string, FilterFn> = {
     return out + rest;
   },
   indent: (_r, v, a, k) => {
+    if (typeof v !== 'string' && !(v instanceof Markup)) throw new RawRuntimeError(`unsupported operand type(s) for +=: '${typeName(v)}' and 'str'`, 'type');
     const width = param(a, k, 0, 'width', 4);
     const first = truthy(param(a, k, 1, 'first', false));
     const blank = truthy(param(a, k, 2, 'blank', false));
@@ -119,6 +121,13 @@ export const STRING_FILTERS: Record<string, FilterFn> = {
     return first ? ind + rv : rv;
   },
   truncate: (_r, v, a, k) => {
+    if (typeof v !== 'string' && !(v instanceof Markup) && !(v instanceof Undefined)) {
+      // Python's len() of the value decides; only sequences that are short enough come back unchanged.
+      if (!Array.isArray(v) && !isDict(v)) throw new RawRuntimeError(`object of type '${typeName(v)}' has no len()`, 'type');
+      const n = Array.isArray(v) ? v.length : pyItems(v).length;
+      if (n <= num(param(a, k, 0, 'length', 255)) + num(param(a, k, 3, 'leeway', 5))) return v;
+      throw new RawRuntimeError(`'${typeName(v)}' object has no attribute 'rsplit'`, 'type');
+    }
     const s = softStr(v);
     const length = num(param(a, k, 0, 'length', 255));
     const killwords = truthy(param(a, k, 1, 'killwords', false));
@@ -133,6 +142,7 @@ export const STRING_FILTERS: Record<string, FilterFn> = {
     return (at < 0 ? head : head.slice(0, at)) + end;
   },
   wordwrap: (_r, v, a, k) => {
+    if (v instanceof Undefined) failUndefined(v);
     const s = softStr(v);
     const width = num(param(a, k, 0, 'width', 79));
     const breakLong = truthy(param(a, k, 1, 'break_long_words', true));
@@ -157,7 +167,13 @@ export const STRING_FILTERS: Record<string, FilterFn> = {
   string: (_r, v) => (v instanceof Markup ? v : pyStr(v)),
   urlencode: (_r, v) => {
     if (typeof v === 'string' || v instanceof Markup || !(Array.isArray(v) || isDict(v))) return urlQuote(v, false);
-    const items = isDict(v) ? pyItems(v) : (v as unknown[]).map((p) => pyIter(p) as [unknown, unknown]);
+    const items = isDict(v)
+      ? pyItems(v)
+      : (v as unknown[]).map((p) => {
+          const pair = pyIter(p);
+          if (pair.length !== 2) throw new RawRuntimeError(`not enough values to unpack (expected 2, got ${pair.length})`, 'value');
+          return pair as [unknown, unknown];
+        });
     return items.map(([key, val]) => `${urlQuote(key, true)}=${urlQuote(val, true)}`).join('&');
   },
   xmlattr: (_r, v, a, k) => {
@@ -174,6 +190,7 @@ export const STRING_FILTERS: Record<string, FilterFn> = {
     return autospace && rv ? ' ' + rv : rv;
   },
   filesizeformat: (_r, v, a, k) => {
+    if (v instanceof Undefined) failUndefined(v);
     const bytes = isNumeric(v) ? num(v) : parseFloat(pyStr(v));
     const binary = truthy(param(a, k, 0, 'binary', false));
     const base = binary ? 1024 : 1000;

@@ -1,5 +1,6 @@
 // Does: the table of Jinja's built-in filters: numbers, defaults and serialization here, text and sequence filters merged in.
 // Does not: implement the text or sequence filters themselves (filters-string.ts, filters-sequence.ts).
+import { failUndefined } from './attributes.js';
 import { RawRuntimeError } from './errors.js';
 import { SEQUENCE_FILTERS } from './filters-sequence.js';
 import { STRING_FILTERS } from './filters-string.js';
@@ -51,6 +52,7 @@ const NUMBER_FILTERS: Record<string, FilterFn> = {
     return isFloat(v) ? makeFloat(Math.abs(n)) : Math.abs(n);
   },
   int: (_r, v, a, k) => {
+    if (v instanceof Undefined) failUndefined(v);
     const dflt = param(a, k, 0, 'default', 0);
     const base = num(param(a, k, 1, 'base', 10));
     if (typeof v === 'string' || v instanceof Markup) {
@@ -68,6 +70,7 @@ const NUMBER_FILTERS: Record<string, FilterFn> = {
     return dflt;
   },
   float: (_r, v, a, k) => {
+    if (v instanceof Undefined) failUndefined(v);
     const dflt = param(a, k, 0, 'default', new PyFloat(0));
     if (typeof v === 'string' || v instanceof Markup) {
       const f = parseFloatPy(String(v));

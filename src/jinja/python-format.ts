@@ -123,7 +123,9 @@ export function percentFormat(fmt: string, arg: unknown): string {
     }
     return body;
   });
-  if (!usedMapping && used < args.length && !(mapping && args.length === 1)) {
+  // Python skips the leftover check when the single argument is subscriptable (dict, list...), but not for str.
+  const subscriptable = !isTuple(arg) && (isDict(arg) || Array.isArray(arg) || arg instanceof Undefined);
+  if (!usedMapping && used < args.length && !subscriptable) {
     throw new RawRuntimeError('not all arguments converted during string formatting', 'type');
   }
   return out;

@@ -2,7 +2,7 @@
 // Does not: line-wrap pformat output longer than 80 columns.
 import { RawRuntimeError } from './errors.js';
 import { Markup, Undefined } from './runtime.js';
-import { floatRepr, isDict, isFloat, isTuple, PyFloat, pyItems, pyStr, repr, typeName } from './python-values.js';
+import { floatRepr, isDict, isFloat, isTuple, PyFloat, pyItems, pyStr, repr, typeName, viewOf } from './python-values.js';
 
 function jsonStr(s: string): string {
   let out = '"';
@@ -53,6 +53,8 @@ export function jsonDumps(v: unknown, indent: number | string | null, sortKeys: 
     let open: string;
     let close: string;
     if (Array.isArray(x)) {
+      const view = viewOf(x);
+      if (view !== undefined) throw new RawRuntimeError(`Object of type ${view.startsWith('range(') ? 'range' : view} is not JSON serializable`, 'type');
       items = x.map((y) => walk(y, depth + 1));
       open = '[';
       close = ']';
@@ -76,6 +78,7 @@ export function jsonDumps(v: unknown, indent: number | string | null, sortKeys: 
 /** pprint.pformat for values that fit on one line (dict keys sorted, as pprint does). */
 export function pformat(v: unknown): string {
   const walk = (x: unknown): string => {
+    if (Array.isArray(x) && viewOf(x) !== undefined) return pyStr(x);
     if (Array.isArray(x)) {
       const inner = x.map(walk).join(', ');
       if (isTuple(x)) return `(${inner}${x.length === 1 ? ',' : ''})`;

@@ -49,7 +49,8 @@ export function makeView<T>(items: T[], repr: string): T[] {
   return items;
 }
 
-function viewOf(v: unknown[]): string | undefined {
+/** How Python prints a view array (`dict_items`, `range(...)`), or undefined for plain lists. */
+export function viewOf(v: unknown[]): string | undefined {
   return (v as unknown as Record<symbol, string | undefined>)[VIEW];
 }
 
@@ -248,7 +249,7 @@ export function pyCompare(a: unknown, b: unknown, op: string): number {
   const sa = a instanceof Markup ? a.value : a;
   const sb = b instanceof Markup ? b.value : b;
   if (typeof sa === 'string' && typeof sb === 'string') return sa < sb ? -1 : sa > sb ? 1 : 0;
-  if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
+  if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b) && !viewOf(a) && !viewOf(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (!pyEq(a[i], b[i])) return pyCompare(a[i], b[i], op);
     }
@@ -270,6 +271,12 @@ function unsupported(op: string, a: unknown, b: unknown): never {
   undefinedOperand(a);
   undefinedOperand(b);
   throw new RawRuntimeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`, 'type');
+}
+
+// Positive half-integer powers through sqrt, which is correctly rounded (V8's pow can be off in the last digit: 2 ** 1.5).
+function pow(x: number, y: number): number {
+  if (x > 0 && y > 0 && y < 64 && !Number.isInteger(y) && Number.isInteger(y * 2)) return x ** Math.trunc(y) * Math.sqrt(x);
+  return x ** y;
 }
 
 function numResult(a: unknown, b: unknown, r: number): number | PyFloat {
@@ -299,7 +306,7 @@ export function pyArith(op: string, a: unknown, b: unknown): unknown {
       case '**': {
         if (!isFloat(a) && !isFloat(b) && y >= 0) return x ** y;
         if (x === 0 && y < 0) throw new RawRuntimeError('0.0 cannot be raised to a negative power', 'zero');
-        return makeFloat(x ** y);
+        return makeFloat(pow(x, y));
       }
       default:
         break;
@@ -313,18 +320,23 @@ export function pyArith(op: string, a: unknown, b: unknown): unknown {
       if (b instanceof Markup) return new Markup(escapeHook(a as string) + b.value);
       return (a as string) + (b as string);
     }
-    if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
+    if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b) && !viewOf(a) && !viewOf(b)) {
       const r = [...a, ...b];
       return isTuple(a) ? makeTuple(r) : r;
     }
   }
   if (op === '*') {
-    if (typeof sa === 'string' && isInt(b)) return sa.repeat(Math.max(0, b));
-    if (isInt(a) && typeof b === 'string') return b.repeat(Math.max(0, a));
-    if (Array.isArray(a) && isInt(b)) {
+    // bool is an int in Python: 'ab' * True == 'ab'.
+    const ib = isInt(b) || typeof b === 'boolean';
+    const ia = isInt(a) || typeof a === 'boolean';
+    if (typeof sa === 'string' && ib) return sa.repeat(Math.max(0, num(b)));
+    if (ia && typeof b === 'string') return b.repeat(Math.max(0, num(a)));
+    const seq = Array.isArray(a) && ib && !viewOf(a) ? a : Array.isArray(b) && ia && !viewOf(b) ? b : null;
+    if (seq) {
+      const times = seq === a ? num(b) : num(a);
       const r: unknown[] = [];
-      for (let i = 0; i < b; i++) r.push(...a);
-      return isTuple(a) ? makeTuple(r) : r;
+      for (let i = 0; i < times; i++) r.push(...seq);
+      return isTuple(seq) ? makeTuple(r) : r;
     }
   }
   if (op === '%' && typeof sa === 'string') return percentFormatHook(sa, b);
@@ -366,6 +378,9 @@ export function pyContains(container: unknown, item: unknown): boolean {
     throw new RawRuntimeError(`'in <string>' requires string as left operand, not ${typeName(item)}`, 'type');
   }
   if (Array.isArray(container)) return container.some((x) => pyEq(x, item));
+  if ((container instanceof Map || isPlainObject(container)) && (Array.isArray(item) && !isTuple(item) || isDict(item))) {
+    throw new RawRuntimeError(`unhashable type: '${typeName(item)}'`, 'type');
+  }
   if (container instanceof Map) {
     if (container.has(item)) return true;
     for (const k of container.keys()) if (pyEq(k, item)) return true;
