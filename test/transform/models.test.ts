@@ -67,6 +67,20 @@ describe('models', () => {
     expect(await project.rows('select * from main.amounts')).toEqual([{ a: 19.99, b: 2.5 }]);
   });
 
+  it('lets package macros check relations as mappings, call private helpers and dispatch with packages=', async () => {
+    project = await TestProject.create({
+      'dbt_packages/helpers/dbt_project.yml': `name: helpers\n`,
+      'dbt_packages/helpers/macros/cols.sql': `{% macro _namespaces() %}{{ return(['helpers']) }}{% endmacro %}
+{% macro _check(rel) %}{% if not (rel is mapping and rel.get('metadata', {}).get('type', '').endswith('Relation')) %}{{ exceptions.raise_compiler_error('not a relation') }}{% endif %}{% endmacro %}
+{% macro column_list(rel, skip=[]) %}{{ return(adapter.dispatch('column_list', packages=helpers._namespaces())(rel, skip)) }}{% endmacro %}
+{% macro default__column_list(rel, skip) %}{% do helpers._check(rel) %}{% if not execute %}{{ return('') }}{% endif %}{% for c in adapter.get_columns_in_relation(rel) if c.column not in skip %}{{ adapter.quote(c.column) }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}`,
+      'models/base.sql': `{{ config(materialized='table') }}\nselect 1 as id, 'a' as name, 'x' as secret`,
+      'models/public.sql': `{{ config(materialized='table') }}\nselect {{ helpers.column_list(ref('base'), skip=['secret']) }} from {{ ref('base') }}`,
+    });
+    await project.run('run');
+    expect(await project.rows('select * from main.public')).toEqual([{ id: 1, name: 'a' }]);
+  });
+
   it('reports a missing ref with the closest names and a Jinja error with file and line', async () => {
     project = await TestProject.create({
       'models/stg_orders.sql': `select 1 as id`,

@@ -5,7 +5,7 @@ import { MercatorError } from '../../errors/index.js';
 import type { ParsedProject } from '../project/parse-project.js';
 import type { ManifestNode } from '../project/node-types.js';
 import { findRef, findSource } from '../project/finish-nodes.js';
-import { Relation } from '../context/relation.js';
+import { makeRelation, type Relation } from '../context/relation.js';
 import type { RenderIo } from '../context/render-io.js';
 import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
@@ -33,7 +33,7 @@ function renderNode(project: ParsedProject, node: ManifestNode, options: Compile
   const { manifest, runtime: rt } = project;
   const refTo = (target: ManifestNode): Relation => {
     const override = options.refOverride?.(target);
-    if (override !== undefined) return typeof override === 'string' ? new Relation(rt.dialect, null, '', override, 'cte') : override;
+    if (override !== undefined) return typeof override === 'string' ? makeRelation(rt.dialect, null, '', override, 'cte') : override;
     const rel = nodeRelation(rt.dialect, target);
     if (rel.type === 'cte' && !ctes.some((c) => c.name === rel.identifier)) {
       if (stack.has(target.uniqueId)) throw new MercatorError('TRANSFORM_CYCLE', { cycle: [...stack, target.uniqueId].join(' → ') });
@@ -77,7 +77,7 @@ function renderGenericTest(project: ParsedProject, node: ManifestNode, ctx: Reco
   const relation = refTo(attached);
   const render = (text: string): string => rt.env.renderString(text, ctx, node.originalFilePath);
   const where = node.config.where;
-  const model = where ? new Relation(rt.dialect, null, '', `(select * from ${relation.render()} where ${render(String(where))}) dbt_subquery`, 'cte') : relation;
+  const model = where ? makeRelation(rt.dialect, null, '', `(select * from ${relation.render()} where ${render(String(where))}) dbt_subquery`, 'cte') : relation;
   const kwargs: Record<string, unknown> = { model };
   if (meta.columnName) kwargs.column_name = meta.columnName;
   for (const [k, v] of Object.entries(meta.kwargs)) {

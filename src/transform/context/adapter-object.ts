@@ -3,7 +3,7 @@ import { MercatorError } from '../../errors/index.js';
 import { argAt, splitArgs } from './call-args.js';
 import { AgateTable } from './agate-table.js';
 import type { MacroScope } from './macro-scope.js';
-import { Relation } from './relation.js';
+import { makeRelation, relationNameOf, type Relation } from './relation.js';
 import type { RenderIo } from './render-io.js';
 
 /** What the `adapter` object needs from the render. */
@@ -32,7 +32,9 @@ export function adapterObject(o: AdapterObjectOptions): Record<string, unknown> 
     const parts = splitArgs(args);
     const name = String(argAt(parts, 0, 'macro_name', ''));
     const namespace = (argAt(parts, 1, 'macro_namespace', null) as string | null) ?? null;
-    const packages: Array<string | null> = namespace ? [...(o.dispatch.get(namespace) ?? [namespace])] : [null];
+    // `packages=[...]` is the pre-1.0 spelling of a search order.
+    const legacy = Array.isArray(parts.kwargs.packages) ? (parts.kwargs.packages as string[]) : null;
+    const packages: Array<string | null> = legacy ?? (namespace ? [...(o.dispatch.get(namespace) ?? [namespace])] : [null]);
     for (const pkg of packages) {
       for (const prefix of [o.type, 'default']) {
         const candidate = `${prefix}__${name}`;
@@ -52,7 +54,7 @@ export function adapterObject(o: AdapterObjectOptions): Record<string, unknown> 
     const database = argAt(parts, 0, 'database', null) as string | null;
     const schema = String(argAt(parts, 1, 'schema', ''));
     const identifier = String(argAt(parts, 2, 'identifier', ''));
-    return new Relation(o.dialect, database, schema, identifier);
+    return makeRelation(o.dialect, database, schema, identifier);
   };
   return {
     type: () => o.type,
@@ -61,9 +63,9 @@ export function adapterObject(o: AdapterObjectOptions): Record<string, unknown> 
     get_relation: (...args: unknown[]) => {
       const rel = relationOf(args);
       const found = o.io.relation(rel.toRelationName());
-      return found ? new Relation(o.dialect, rel.database, found.schema, found.name, found.kind) : null;
+      return found ? makeRelation(o.dialect, rel.database, found.schema, found.name, found.kind) : null;
     },
-    get_columns_in_relation: (relation: Relation) => (o.io.columnsOf(relation.toRelationName()) ?? []).map((c) => new Column(c.name, c.type)),
+    get_columns_in_relation: (relation: unknown) => (o.io.columnsOf(relationNameOf(relation)) ?? []).map((c) => new Column(c.name, c.type)),
     execute: (sql: string, ...rest: unknown[]) => {
       const parts = splitArgs(rest);
       const result = o.io.query(sql);

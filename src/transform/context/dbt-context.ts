@@ -9,7 +9,7 @@ import { argAt, splitArgs } from './call-args.js';
 import type { MacroIndex } from './macro-index.js';
 import { MacroScope } from './macro-scope.js';
 import { pythonModules } from './python-modules.js';
-import { Relation } from './relation.js';
+import { makeRelation, type Relation } from './relation.js';
 import type { RenderIo } from './render-io.js';
 
 /** Everything one render needs; nothing here is read from a global. */
@@ -155,7 +155,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
       },
     },
     modules: pythonModules(() => new Date()),
-    api: { Relation: { create: (...args: unknown[]) => relationCreate(o.dialect, args) } },
+    api: { Relation: { create: (...args: unknown[]) => relationCreate(o.dialect, args), add_ephemeral_prefix: (name: string) => `__dbt__cte__${name}` } },
     fromjson: (s: string, fallback: unknown = null) => {
       try { return JSON.parse(s) as unknown; } catch { return fallback; }
     },
@@ -191,7 +191,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
 /** `api.Relation.create(database=, schema=, identifier=, type=)`. */
 function relationCreate(dialect: SqlDialect, args: unknown[]): Relation {
   const parts = splitArgs(args);
-  return new Relation(
+  return makeRelation(
     dialect,
     (argAt(parts, 0, 'database', null) as string | null) ?? null,
     String(argAt(parts, 1, 'schema', '')),

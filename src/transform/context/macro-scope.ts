@@ -2,8 +2,6 @@ import type { MacroFile, MacroIndex } from './macro-index.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
-/** Marker class of package namespaces such as `dbt_utils`. */
-class PackageNamespace {}
 
 /**
  * The macros one render can call: modules are instantiated lazily against the render's context the first
@@ -49,11 +47,15 @@ export class MacroScope {
   namespace(pkg: string): object {
     let ns = this.namespaces.get(pkg);
     if (!ns) {
+      const find = (prop: string | symbol): Fn | undefined => (typeof prop === 'string' ? (this.lookupIn(pkg, prop) ?? (pkg === 'dbt' ? undefined : this.lookupIn('dbt', prop))) : undefined);
+      // A dict-like proxy: templates read a dict's own keys, which also reaches private macros such as `dbt_utils._is_relation`.
       ns = new Proxy({}, {
-        // Not a plain object, so templates read attributes through `get` instead of own keys.
-        getPrototypeOf: () => PackageNamespace.prototype,
-        get: (_t, prop) => (typeof prop === 'string' ? (this.lookupIn(pkg, prop) ?? (pkg === 'dbt' ? undefined : this.lookupIn('dbt', prop))) : undefined),
-        has: (_t, prop) => typeof prop === 'string' && this.lookupIn(pkg, prop) !== undefined,
+        get: (_t, prop) => find(prop),
+        has: (_t, prop) => find(prop) !== undefined,
+        getOwnPropertyDescriptor: (_t, prop) => {
+          const value = find(prop);
+          return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
+        },
       });
       this.namespaces.set(pkg, ns);
     }

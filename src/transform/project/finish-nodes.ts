@@ -1,7 +1,7 @@
 import { closestNames } from '../../config/index.js';
 import { MercatorError } from '../../errors/index.js';
 import type { ProjectRuntime } from '../context/project-runtime.js';
-import { Relation } from '../context/relation.js';
+import { makeRelation, type Relation } from '../context/relation.js';
 import { RenderIo } from '../context/render-io.js';
 import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
@@ -70,15 +70,15 @@ function parseRender(rt: ProjectRuntime, node: ManifestNode, warnings: string[])
     execute: false,
     ref: (name, pkg) => {
       node.refs.push({ name, package: pkg });
-      return new Relation(rt.dialect, null, rt.target.schema, name);
+      return makeRelation(rt.dialect, null, rt.target.schema, name);
     },
     source: (s, t) => {
       node.sources.push([s, t]);
-      return new Relation(rt.dialect, null, s, t);
+      return makeRelation(rt.dialect, null, s, t);
     },
     onConfig: (values) => Object.assign(fileConfig, values),
     configValues: () => mergeConfig(node.config, fileConfig),
-    thisRelation: new Relation(rt.dialect, null, rt.target.schema, node.name),
+    thisRelation: makeRelation(rt.dialect, null, rt.target.schema, node.name),
     onVersionedRef: (name, version) => warnings.push(`${node.originalFilePath}: ref('${name}', v=${String(version)}) — model versions are not supported; the unversioned model is used.`),
   });
   try {

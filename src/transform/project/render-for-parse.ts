@@ -1,5 +1,5 @@
 import type { ProjectRuntime } from '../context/project-runtime.js';
-import { Relation } from '../context/relation.js';
+import { makeRelation, type Relation } from '../context/relation.js';
 import { RenderIo } from '../context/render-io.js';
 import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
@@ -11,8 +11,8 @@ export function renderForParse(rt: ProjectRuntime, text: string, file: string, p
     packageName,
     io: new RenderIo(false),
     execute: false,
-    ref: (name) => new Relation(rt.dialect, null, rt.target.schema, name),
-    source: (s, t) => new Relation(rt.dialect, null, s, t),
+    ref: (name) => makeRelation(rt.dialect, null, rt.target.schema, name),
+    source: (s, t) => makeRelation(rt.dialect, null, s, t),
   });
   try {
     return rt.env.renderString(text, ctx, file);

@@ -1,6 +1,6 @@
 import type { ProjectRuntime } from '../context/project-runtime.js';
 import { nodeAsTemplateValue } from '../context/dbt-context.js';
-import { Relation } from '../context/relation.js';
+import { makeRelation, type Relation } from '../context/relation.js';
 import { RenderIo } from '../context/render-io.js';
 import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
@@ -25,8 +25,8 @@ function generate(rt: ProjectRuntime, node: ManifestNode, kind: 'schema' | 'alia
     packageName: node.packageName,
     io: new RenderIo(false),
     execute: false,
-    ref: (name) => new Relation(rt.dialect, null, rt.target.schema, name),
-    source: (s, t) => new Relation(rt.dialect, null, s, t),
+    ref: (name) => makeRelation(rt.dialect, null, rt.target.schema, name),
+    source: (s, t) => makeRelation(rt.dialect, null, s, t),
   });
   try {
     const fn = ctx[macro] as (...args: unknown[]) => unknown;

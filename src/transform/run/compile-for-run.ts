@@ -2,7 +2,7 @@ import type { RelationInfo } from '../../warehouse/warehouse.js';
 import { compileNodeSql } from '../compile/compile-node.js';
 import { nodeRelation } from '../compile/node-relation.js';
 import { RenderIo, renderWithIo } from '../context/render-io.js';
-import { Relation } from '../context/relation.js';
+import { makeRelation, type Relation } from '../context/relation.js';
 import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
 import { findRef, findSource } from '../project/finish-nodes.js';
@@ -28,7 +28,7 @@ function deferOverride(ctx: RunContext, io: RenderIo): ((target: ManifestNode) =
     if (own.type === 'cte') return undefined;
     // undefined = not fetched yet (the next render pass knows); null = missing here, so use the deferred one.
     if (io.relation(own.toRelationName()) !== null) return undefined;
-    return new Relation(ctx.project.runtime.dialect, deferred.database ?? null, deferred.schema, deferred.name, own.type);
+    return makeRelation(ctx.project.runtime.dialect, deferred.database ?? null, deferred.schema, deferred.name, own.type);
   };
 }
 

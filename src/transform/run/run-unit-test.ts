@@ -3,7 +3,7 @@ import type { ColumnInfo, Warehouse } from '../../warehouse/warehouse.js';
 import { compileNodeSql } from '../compile/compile-node.js';
 import { nodeRelation } from '../compile/node-relation.js';
 import { RenderIo, renderWithIo } from '../context/render-io.js';
-import { Relation } from '../context/relation.js';
+import { makeRelation, type Relation } from '../context/relation.js';
 import type { ManifestNode } from '../project/node-types.js';
 import type { NodeStatus, RunContext } from './run-types.js';
 import { unitTestLiteral, unitTestRows } from './unit-test-rows.js';
@@ -48,7 +48,7 @@ export async function runUnitTest(ctx: RunContext, node: ManifestNode): Promise<
       extra,
       refOverride: (target) => {
         const sub = inputs.get(target.uniqueId);
-        return sub === undefined ? undefined : new Relation(wh.dialect, null, '', sub, 'cte');
+        return sub === undefined ? undefined : makeRelation(wh.dialect, null, '', sub, 'cte');
       },
     }),
   );
