@@ -5,7 +5,7 @@ import type { Logger } from '../log/index.js';
 import { DAY_MS, isoDay, utcMidnight } from './calendar-shape.js';
 import { hashUnit } from './prng.js';
 import { BASE_VOLUMES, generateShop, populationFrame, shopCatalogue } from './generate-shop.js';
-import { demoPaths, readDemoState, writeDemoState, type DemoState, type StripeFaults } from './demo-state.js';
+import { checkFaults, demoPaths, readDemoState, writeDemoState, type DemoState, type StripeFaults } from './demo-state.js';
 import { startLocalPostgres } from './embedded-postgres-server.js';
 import { recreateDatabase, seedPostgres } from './seed-postgres.js';
 import { fileSink } from './row-sink.js';
@@ -50,6 +50,7 @@ export function checkScale(scale: number): number {
 export async function demoInit(options: DemoInitOptions, logger: Logger): Promise<DemoInitResult> {
   const scale = checkScale(options.scale ?? 1);
   const seed = options.seed ?? 42;
+  const faults = checkFaults({ ...options.faults });
   const asOfMs = utcMidnight(options.asOf ?? new Date()).getTime();
   const paths = demoPaths(options.dir);
   if (existsSync(paths.stateFile)) {
@@ -97,7 +98,6 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
   const t4 = performance.now();
 
   const apiKey = `sk_test_mercator${Math.floor(hashUnit(seed, 'key') * 1e12).toString(36)}${Math.floor(hashUnit(seed, 'key2') * 1e12).toString(36)}`;
-  const faults: StripeFaults = { rateLimited: 0, serverErrors: 0, slow: 0, slowMs: 1500, dropped: 0, ...options.faults };
   const state: DemoState = {
     version: 1,
     seed,

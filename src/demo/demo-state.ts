@@ -12,6 +12,15 @@ export const StripeFaultsSchema = z.object({
   dropped: z.number().min(0).max(1).default(0),
 });
 
+/** Validates fault fractions (each 0..1) given on the command line; throws CLI_USAGE naming the bad one. */
+export function checkFaults(faults: Partial<StripeFaults>): StripeFaults {
+  const parsed = StripeFaultsSchema.safeParse(faults);
+  if (!parsed.success) {
+    throw new MercatorError('CLI_USAGE', { detail: `fault settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, { hint: 'Fault flags take fractions between 0 and 1, e.g. --fault-429 0.05.' });
+  }
+  return parsed.data;
+}
+
 /** Fault settings of the Stripe stand-in. */
 export type StripeFaults = z.infer<typeof StripeFaultsSchema>;
 
