@@ -55,14 +55,19 @@ export function createIngestReporter(logger: Logger, now: () => number = Date.no
   };
 }
 
-/** The end-of-run table: one line per load, then totals. */
+/** The end-of-run table: one line per stream (landing folders load file by file), then totals. */
 export function summaryTable(summary: IngestSummary): string {
-  const header = ['stream', 'target', 'rows', 'rejected', 'deleted', 'seconds', 'rows/s'];
-  const lines = summary.results.map((r) => [
-    `${r.source}.${r.stream}`, `${r.target.schema}.${r.target.name}`, number(r.rows), number(r.rejected), number(r.deleted),
-    (r.durationMs / 1000).toFixed(2), number(rowsPerSecond(r.rows, r.durationMs)),
+  const header = ['stream', 'target', 'loads', 'rows', 'rejected', 'deleted', 'seconds', 'rows/s'];
+  const byStream = new Map<string, { target: string; loads: number; rows: number; rejected: number; deleted: number; ms: number }>();
+  for (const r of summary.results) {
+    const key = `${r.source}.${r.stream}`;
+    const s = byStream.get(key) ?? { target: `${r.target.schema}.${r.target.name}`, loads: 0, rows: 0, rejected: 0, deleted: 0, ms: 0 };
+    byStream.set(key, { ...s, loads: s.loads + 1, rows: s.rows + r.rows, rejected: s.rejected + r.rejected, deleted: s.deleted + r.deleted, ms: s.ms + r.durationMs });
+  }
+  const lines = [...byStream].map(([key, s]) => [
+    key, s.target, number(s.loads), number(s.rows), number(s.rejected), number(s.deleted), (s.ms / 1000).toFixed(2), number(rowsPerSecond(s.rows, s.ms)),
   ]);
-  for (const f of summary.failures) lines.push([`${f.source}.${f.stream}`, 'FAILED', '-', '-', '-', '-', '-']);
+  for (const f of summary.failures) lines.push([`${f.source}.${f.stream}`, 'FAILED', '-', '-', '-', '-', '-', '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]): string => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   const total = summary.results.reduce((n, r) => n + r.rows, 0);

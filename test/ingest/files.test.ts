@@ -63,6 +63,16 @@ describe('files connector', () => {
     expect(load).toEqual([{ rows: '4', rejected_rows: '3' }]);
   });
 
+  it('reports physical line numbers when quoted values span lines and the file has CRLF endings', async () => {
+    write('exports/crlf.csv', ['id,note,amount', '1,"two', 'lines",1.5', '2,ok,abc', '3,"x', 'y', 'z",2', '4,fine,3,extra'].join('\r\n') + '\r\n');
+    await ingest({ path: 'exports/crlf.csv', columns: { amount: 'DOUBLE' } });
+    expect(await rowsOf(wh, 'SELECT line, raw FROM _mercator.rejected_rows ORDER BY line')).toEqual([
+      { line: '4', raw: '2,ok,abc' },
+      { line: '8', raw: '4,fine,3,extra' },
+    ]);
+    expect(await rowsOf(wh, 'SELECT id, note FROM raw.shop_items ORDER BY id')).toEqual([{ id: '1', note: 'two\r\nlines' }, { id: '3', note: 'x\r\ny\r\nz' }]);
+  });
+
   it('fails a file in which no row parses, loading nothing, with a coded error naming the file', async () => {
     const file = write('exports/broken.csv', 'id,name\n1,"never closed\n2,x\n3,y\n');
     await expect(ingest({ path: 'exports/broken.csv' })).rejects.toMatchObject({ code: 'INGEST_FILE_UNREADABLE', params: { file } });

@@ -3,6 +3,7 @@
 import { MercatorError } from '../../errors/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { METADATA_SCHEMA, type StageContext } from '../loader/index.js';
+import { physicalLines } from './physical-lines.js';
 import { FILE_COLUMN } from './type-mapping.js';
 
 /** One CSV file of a load and the temporary tables its reader wrote rejects into. */
@@ -40,11 +41,15 @@ export async function collectCsvRejects(tx: Warehouse, context: StageContext, fi
   const stage = tx.dialect.relation(context.stage);
   let rejected = 0;
   for (const f of files) {
+    const positions = await tx.query(`SELECT DISTINCT line_byte_position AS p FROM ${q(f.table)}`);
+    const lines = await physicalLines(f.file, positions.rows.map((row) => Number(row['p'])));
+    // Integers only, so inlining them as a VALUES list is safe.
+    const mapping = lines.size > 0 ? `(VALUES ${[...lines].map(([pos, line]) => `(${pos}, ${line})`).join(', ')}) AS m(pos, physical)` : '(SELECT NULL AS pos, NULL AS physical) AS m';
     await tx.run(
       `INSERT INTO ${target} (load_id, source, stream, file, line, column_name, reason, error_type, raw, recorded_at)
-       SELECT ${lit(context.loadId)}, ${lit(context.source)}, ${lit(context.stream)}, ${lit(f.file)}, r.line, r.column_name,
-              ${reasonSql()}, r.error_type, r.csv_line, now()
-       FROM ${q(f.table)} AS r ORDER BY r.line`,
+       SELECT ${lit(context.loadId)}, ${lit(context.source)}, ${lit(context.stream)}, ${lit(f.file)}, coalesce(m.physical, r.line), r.column_name,
+              ${reasonSql()}, r.error_type, trim(r.csv_line, chr(13) || chr(10)), now()
+       FROM ${q(f.table)} AS r LEFT JOIN ${mapping} ON m.pos = r.line_byte_position ORDER BY r.line`,
     );
     const counted = await tx.query(`SELECT count(DISTINCT line) AS n, min(error_message) AS first FROM ${q(f.table)}`);
     const bad = Number(counted.rows[0]?.['n'] ?? 0);
