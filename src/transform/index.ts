@@ -19,3 +19,4 @@ export { runDocsGenerate } from './docs/docs-generate-task.js';
 export { initProject, starterFiles } from './tasks/init-project.js';
 export { cleanProject } from './tasks/clean-project.js';
 export { debugProject } from './tasks/debug-task.js';
+export { serveDocs } from './docs/serve-docs.js';

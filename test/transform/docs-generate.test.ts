@@ -25,3 +25,21 @@ describe('docs generate', () => {
     expect(html).toContain('unique_orders_order_id');
   });
 });
+
+describe('docs serve', () => {
+  it('serves the generated site and nothing outside the target folder', async () => {
+    project = await TestProject.create({ 'models/a.sql': 'select 1 as id' });
+    await runDocsGenerate({ projectDir: project.dir, logger: createMemoryLogger(), warehouse: project.warehouse, env: {} });
+    const { serveDocs } = await import('../../src/transform/index.js');
+    const { server, url } = await serveDocs(`${project.dir}/target`, 0);
+    try {
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Project docs</title>');
+      expect((await fetch(`${url}catalog.json`)).status).toBe(200);
+      expect((await fetch(`${url}..%2Fdbt_project.yml`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
+  });
+});
