@@ -329,8 +329,9 @@ export function pyArith(op: string, a: unknown, b: unknown): unknown {
     // bool is an int in Python: 'ab' * True == 'ab'.
     const ib = isInt(b) || typeof b === 'boolean';
     const ia = isInt(a) || typeof a === 'boolean';
-    if (typeof sa === 'string' && ib) return sa.repeat(Math.max(0, num(b)));
+    if (typeof sa === 'string' && ib) return a instanceof Markup ? new Markup(sa.repeat(Math.max(0, num(b)))) : sa.repeat(Math.max(0, num(b)));
     if (ia && typeof b === 'string') return b.repeat(Math.max(0, num(a)));
+    if (ia && b instanceof Markup) return new Markup(b.value.repeat(Math.max(0, num(a))));
     const seq = Array.isArray(a) && ib && !viewOf(a) ? a : Array.isArray(b) && ia && !viewOf(b) ? b : null;
     if (seq) {
       const times = seq === a ? num(b) : num(a);

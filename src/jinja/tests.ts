@@ -36,7 +36,8 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
     const o = other(a, k);
     return v === o || ((v === null || v === undefined) && (o === null || o === undefined));
   },
-  callable: (_r, v) => typeof v === 'function' || macroInfo(v) !== undefined,
+  // Undefined defines __call__ (it raises), so Python's callable() says True.
+  callable: (_r, v) => typeof v === 'function' || macroInfo(v) !== undefined || v instanceof Undefined,
   escaped: (_r, v) => v instanceof Markup,
   in: (_r, v, a, k) => pyContains(param(a, k, 0, 'seq', undefined), v),
   eq: (_r, v, a, k) => pyEq(v, other(a, k)),
