@@ -34,6 +34,8 @@ describe('JS calling convention', () => {
     const m = mod.m as (...a: unknown[]) => unknown;
     expect(m('x')).toBe('x-1');
     expect(m('x', new Kwargs({ b: 2 }))).toBe('x-2');
+    expect(m('x', undefined)).toBe('x-1');
+    expect(m(new Kwargs({ a: 'y', b: undefined }))).toBe('y-1');
   });
 
   it('returns the MacroReturn value of a JS function instead of the macro text', () => {

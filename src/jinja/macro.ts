@@ -35,7 +35,8 @@ export function makeMacro(spec: MacroSpec, st: RenderState, closure: Scope): (..
       for (let i = 0; i < n; i++) {
         const p = params[i]!;
         let v: unknown;
-        if (i < args.length) v = args[i];
+        // A JS caller's `undefined` counts as "not passed", so the default applies.
+        if (i < args.length && args[i] !== undefined) v = args[i];
         else if (Object.hasOwn(kw, p)) {
           if (!copied) {
             kw = { ...kw };
@@ -83,7 +84,11 @@ export function makeMacro(spec: MacroSpec, st: RenderState, closure: Scope): (..
   };
   const fn = (...args: unknown[]): unknown => {
     const last = args[args.length - 1];
-    if (last instanceof Kwargs) return info.invoke(args.slice(0, -1), last.values);
+    if (last instanceof Kwargs) {
+      const kw: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(last.values)) if (v !== undefined) kw[k] = v;
+      return info.invoke(args.slice(0, -1), kw);
+    }
     return info.invoke(args, {});
   };
   Object.defineProperty(fn, 'name', { value: name });
