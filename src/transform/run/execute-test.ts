@@ -1,3 +1,4 @@
+import { ensureSchemaOnce } from './ensure-schema-once.js';
 import type { ManifestNode } from '../project/node-types.js';
 import { nodeRelation } from '../compile/node-relation.js';
 import { compileForRun } from './compile-for-run.js';
@@ -21,7 +22,7 @@ export async function executeTest(ctx: RunContext, node: ManifestNode): Promise<
   try {
     if (node.config.store_failures === true || node.config.store_failures_as === 'table') {
       const target = nodeRelation(ctx.warehouse.dialect, node).toRelationName();
-      await ctx.warehouse.ensureSchema(target.schema);
+      await ensureSchemaOnce(ctx, target.schema);
       await ctx.warehouse.replaceTable(target, sql);
     }
     const result = await ctx.warehouse.query(wrapped);

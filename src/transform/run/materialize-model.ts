@@ -1,3 +1,4 @@
+import { ensureSchemaOnce } from './ensure-schema-once.js';
 import { MercatorError, isMercatorError } from '../../errors/index.js';
 import { nodeRelation } from '../compile/node-relation.js';
 import type { ManifestNode } from '../project/node-types.js';
@@ -23,7 +24,7 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
     return { rows: null, message: 'ephemeral (inlined)', sql };
   }
   const target = rel.toRelationName();
-  await wh.ensureSchema(target.schema);
+  await ensureSchemaOnce(ctx, target.schema);
   const existing = await wh.getRelation(target);
   const compiled = await compileForRun(ctx, node, existing);
   const { io, isIncremental } = compiled;

@@ -1,3 +1,4 @@
+import { ensureSchemaOnce } from './ensure-schema-once.js';
 import type { ManifestNode } from '../project/node-types.js';
 import type { RelationName } from '../../warehouse/warehouse.js';
 import { nodeRelation } from '../compile/node-relation.js';
@@ -19,7 +20,7 @@ export async function runSnapshot(ctx: RunContext, node: ManifestNode): Promise<
   const d = wh.dialect;
   const s = snapshotSettings(node);
   const target = nodeRelation(d, node).toRelationName();
-  await wh.ensureSchema(target.schema);
+  await ensureSchemaOnce(ctx, target.schema);
   const existing = await wh.getRelation(target);
   const { sql } = await compileForRun(ctx, node, existing);
   writeSqlArtifact(ctx.targetDir, 'run', node, sql);
