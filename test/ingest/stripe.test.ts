@@ -34,6 +34,8 @@ function writeShop(from: number, to: number, baseCreated: number): void {
   }
   appendFileSync(join(dataDir, 'charges.jsonl'), charges.map((l) => l + '\n').join(''));
   appendFileSync(join(dataDir, 'refunds.jsonl'), refunds.map((l) => l + '\n').join(''));
+  const intents = Array.from({ length: to - from }, (_, k) => ({ id: `pi_${from + k}`, object: 'payment_intent', amount: 1000 + from + k, created: baseCreated + (from + k) * 60, status: 'succeeded', latest_charge: `ch_${from + k}` }));
+  appendFileSync(join(dataDir, 'payment_intents.jsonl'), intents.map((p) => JSON.stringify(p) + '\n').join(''));
 }
 
 async function start(faults?: { rateLimited: number; serverErrors: number }): Promise<number> {
@@ -52,6 +54,7 @@ beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'mercator-stripe-'));
   writeFileSync(join(dataDir, 'charges.jsonl'), '');
   writeFileSync(join(dataDir, 'refunds.jsonl'), '');
+  writeFileSync(join(dataDir, 'payment_intents.jsonl'), '');
 });
 afterEach(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
@@ -66,6 +69,7 @@ describe('stripe connector', () => {
     await ingest(await start());
     expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_charges')).toBe(35);
     expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_refunds')).toBe(7);
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_payment_intents')).toBe(35);
     expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_charges__refunds')).toBe(7);
     const [row] = await rowsOf(wh, `SELECT amount, billing_details__address__city AS city, metadata__order_id AS order_id, json_extract_string(_raw, '$.billing_details.email') AS email FROM raw.stripe_charges WHERE id = 'ch_5'`);
     expect(row).toEqual({ amount: '1005', city: 'Lyon', order_id: '5', email: 'c5@x.io' });

@@ -11,7 +11,7 @@ export const stripeSourceSchema = z.strictObject({
   port: z.union([z.number().int().positive(), z.string()]).optional(),
   protocol: z.enum(['http', 'https']).optional(),
   /** Objects to load; each lands as `<source>_<object>` plus child tables for its lists. */
-  streams: z.array(z.enum(['charges', 'refunds'])).default(['charges', 'refunds']),
+  streams: z.array(z.enum(['charges', 'payment_intents', 'refunds'])).default(['charges', 'payment_intents', 'refunds']),
   /**
    * Each run re-lists objects created this long before the last cursor, so changes to recent objects
    * (a refund or dispute on a charge, a status change) are picked up and merged on `id`.

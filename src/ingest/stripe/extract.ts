@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type Stripe from 'stripe';
 import { MercatorError } from '../../errors/index.js';
-import type { ResolvedStripeSource } from './resolve.js';
+import type { ResolvedStripeSource, StripeStream } from './resolve.js';
 import type { StripeRequester } from './stripe-requester.js';
 import { flattenStripeObject } from './type-mapping.js';
 
@@ -26,7 +26,7 @@ export async function extractStripeStream(
   client: Stripe,
   requester: StripeRequester,
   source: ResolvedStripeSource,
-  stream: 'charges' | 'refunds',
+  stream: StripeStream,
   cursorBefore: string | null,
   workDir: string,
   onProgress?: (objects: number) => void,
@@ -40,13 +40,15 @@ export async function extractStripeStream(
   let startingAfter: string | undefined;
   try {
     for (;;) {
-      const params: Stripe.ChargeListParams & Stripe.RefundListParams = {
+      const params: Stripe.ChargeListParams & Stripe.RefundListParams & Stripe.PaymentIntentListParams = {
         limit: source.pageSize,
         ...(since === undefined ? {} : { created: { gte: since } }),
         ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
       };
       const page: { data: { id: string }[]; has_more: boolean } = await requester.request(async () =>
-        stream === 'charges' ? await client.charges.list(params) : await client.refunds.list(params),
+        stream === 'charges' ? await client.charges.list(params)
+          : stream === 'payment_intents' ? await client.paymentIntents.list(params)
+            : await client.refunds.list(params),
       );
       for (const object of page.data as unknown as Record<string, unknown>[]) {
         const { row, children } = flattenStripeObject(object);

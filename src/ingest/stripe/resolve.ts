@@ -3,6 +3,9 @@
 import { MercatorError } from '../../errors/index.js';
 import type { StripeSourceConfig } from './config-schema.js';
 
+/** Object types the connector lists. */
+export type StripeStream = 'charges' | 'payment_intents' | 'refunds';
+
 /** A stripe source ready to extract. */
 export interface ResolvedStripeSource {
   type: 'stripe';
@@ -12,7 +15,7 @@ export interface ResolvedStripeSource {
   host?: string;
   port?: number;
   protocol?: 'http' | 'https';
-  streams: ('charges' | 'refunds')[];
+  streams: StripeStream[];
   lookbackSeconds: number;
   maxRetries: number;
   maxRequestsPerSecond: number;
