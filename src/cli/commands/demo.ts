@@ -38,16 +38,17 @@ export function registerDemo(program: Command): void {
     .option('--scale <n>', 'size: 1 = 50k customers, 100k orders (0.01..100)', number, 1)
     .option('--seed <n>', 'random seed; the same seed gives the same shop', number, 42)
     .option('--pg-url <url>', 'PostgreSQL server to load into (default: an embedded one under .mercator/)')
+    .option('--pg-database <name>', 'database created for the shop on that server', 'shop')
     .option('--dir <dir>', 'project folder holding .mercator/ and demo/', '.')
     .option('--as-of <date>', "the shop's today (YYYY-MM-DD, default today UTC)")
     .option('--event-days <n>', 'days of clickstream written to the landing folder', number, 14)
     .option('--bad-rows <fraction>', 'fraction of deliberately bad rows in the CSV exports', number, 0.02)
     .option('--force', 'replace an existing demo shop in the folder', false)
     .option('--no-stripe', 'do not start the Stripe stand-in');
-  addFaultOptions(init).action(async (opts: { scale: number; seed: number; pgUrl?: string; dir: string; asOf?: string; eventDays: number; badRows: number; force: boolean; stripe: boolean } & FaultFlags, cmd: Command) => {
+  addFaultOptions(init).action(async (opts: { scale: number; seed: number; pgUrl?: string; pgDatabase: string; dir: string; asOf?: string; eventDays: number; badRows: number; force: boolean; stripe: boolean } & FaultFlags, cmd: Command) => {
     const { logger } = cliContext(cmd);
     await demoInit(
-      { dir: opts.dir, scale: opts.scale, seed: opts.seed, pgUrl: opts.pgUrl, asOf: opts.asOf ? new Date(`${opts.asOf}T00:00:00Z`) : undefined, eventDays: opts.eventDays, badRowFraction: opts.badRows, force: opts.force, startStripe: opts.stripe, faults: faultsFrom(opts) },
+      { dir: opts.dir, scale: opts.scale, seed: opts.seed, pgUrl: opts.pgUrl, database: opts.pgDatabase, asOf: opts.asOf ? new Date(`${opts.asOf}T00:00:00Z`) : undefined, eventDays: opts.eventDays, badRowFraction: opts.badRows, force: opts.force, startStripe: opts.stripe, faults: faultsFrom(opts) },
       logger,
     );
   });
