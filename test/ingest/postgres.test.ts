@@ -86,6 +86,13 @@ describe('postgres connector', () => {
     expect(await countOf(wh, 'SELECT count(*) FROM raw.shop_customers WHERE id = 5')).toBe(0);
   });
 
+  it('appends only rows after the cursor, so reruns add nothing', async () => {
+    await ingest({ write_disposition: 'append' });
+    await src.query(`INSERT INTO customers VALUES (6, 'f@x.io', NULL, 6.00, '2026-01-05 00:00:00+00', NULL)`);
+    for (let i = 0; i < 3; i++) await ingest({ write_disposition: 'append' });
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.shop_customers')).toBe(4);
+  });
+
   it('detects deletes by key reconciliation and carries soft deletes', async () => {
     await ingest({ deletes: 'reconcile' });
     await src.query(`DELETE FROM customers WHERE id = 1; UPDATE customers SET deleted_at = '2026-01-03 00:00:00+00', updated_at = '2026-01-03 00:00:00+00' WHERE id = 2`);

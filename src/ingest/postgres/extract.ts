@@ -42,7 +42,11 @@ export async function extractPostgresStream(
   const before = stream.cursor && !options.fullRefresh ? await readCursor(warehouse, source.name, stream.name) : null;
   const id = (name: string): string => client.escapeIdentifier(name);
   const qualified = `${id(source.sourceSchema)}.${id(stream.name)}`;
-  const where = before !== null && stream.cursor ? ` WHERE ${id(stream.cursor)} >= ${lowerBound(client, table, stream, before)}` : '';
+  const disposition = options.fullRefresh ? 'replace' : (stream.write_disposition ?? (stream.cursor ? 'merge' : 'replace'));
+  // Appends cannot absorb re-read rows, so they read strictly after the cursor (and can miss late commits).
+  const where = before === null || !stream.cursor ? ''
+    : disposition === 'append' ? ` WHERE ${id(stream.cursor)} > CAST(${client.escapeLiteral(before)} AS ${cursorType(table, stream)})`
+      : ` WHERE ${id(stream.cursor)} >= ${lowerBound(client, table, stream, before)}`;
   const dataFile = join(options.workDir, `${source.name}.${stream.name}.csv`);
   const keysFile = join(options.workDir, `${source.name}.${stream.name}.keys.csv`);
   const reconcile = stream.deletes === 'reconcile' && table.primaryKey.length > 0;
@@ -74,7 +78,6 @@ export async function extractPostgresStream(
     if (isMercatorError(err)) throw err;
     throw new MercatorError('INGEST_EXTRACT_FAILED', { source: source.name, stream: stream.name, detail: err instanceof Error ? err.message : String(err) }, { cause: err });
   }
-  const disposition = options.fullRefresh ? 'replace' : (stream.write_disposition ?? (stream.cursor ? 'merge' : 'replace'));
   const reader = (files: string[], cols: SourceTable['columns']): string =>
     warehouse.dialect.fileReader({ files, format: 'csv', options: csvOptions(warehouse, cols) });
   const load: LoadRequest = {
@@ -97,10 +100,15 @@ export async function extractPostgresStream(
 
 /** `CAST('<cursor>' AS <type>) - <lookback>`: the cursor text is used exactly as PostgreSQL printed it. */
 function lowerBound(client: pg.Client, table: SourceTable, stream: ResolvedPostgresStream, before: string): string {
-  const type = table.columns.find((c) => c.name === stream.cursor)!.pgType;
+  const type = cursorType(table, stream);
   const value = `CAST(${client.escapeLiteral(before)} AS ${type})`;
   if (typeof stream.lookback === 'number') return stream.lookback === 0 ? value : `${value} - ${stream.lookback}`;
   return /^(date|timestamp|time)/.test(type) ? `${value} - INTERVAL ${client.escapeLiteral(stream.lookback)}` : value;
+}
+
+/** PostgreSQL type of the stream's cursor column (checked to exist by introspection). */
+function cursorType(table: SourceTable, stream: ResolvedPostgresStream): string {
+  return table.columns.find((c) => c.name === stream.cursor)!.pgType;
 }
 
 /** CSV reader options matching COPY's output: typed columns, and `""` kept as an empty string rather than NULL. */
