@@ -111,4 +111,24 @@ seeds:
     expect(result.summary).toMatchObject({ pass: 3, warn: 1, error: 1, skip: 2 });
     expect(await project.rows('select count(*) as n from main.after_customers')).toEqual([{ n: 2 }]);
   });
+
+  it('tests sources, and takes test configs from data_tests: in dbt_project.yml', async () => {
+    project = await TestProject.create({
+      'dbt_project.yml': `name: shop\nprofile: shop\ndata_tests:\n  shop:\n    +severity: warn\n    strict:\n      +severity: error\n`,
+      'models/sources.yml': `version: 2\nsources:\n  - name: raw\n    schema: raw\n    tables:\n      - name: people\n        columns:\n          - name: id\n            data_tests: [not_null, unique]\n`,
+      'models/strict/strict.yml': `version: 2\nmodels:\n  - name: people_copy\n    columns:\n      - name: id\n        data_tests: [not_null]\n`,
+      'models/strict/people_copy.sql': `select * from {{ source('raw', 'people') }}`,
+    });
+    await project.warehouse.run('create schema raw');
+    await project.warehouse.run('create table raw.people as select * from (values (1), (1), (null)) t(id)');
+    const result = await project.run('build');
+    expect(TestProject.statuses(result)).toEqual({
+      source_not_null_raw_people_id: 'warn',
+      source_unique_raw_people_id: 'warn',
+      people_copy: 'success',
+      not_null_people_copy_id: 'fail',
+    });
+    const sel = await project.run('ls', { select: ['source:raw.people'], resourceTypes: ['test'] });
+    expect(sel.selected.map((id) => id.split('.')[2])).toEqual(['source_not_null_raw_people_id', 'source_unique_raw_people_id']);
+  });
 });

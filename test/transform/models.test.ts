@@ -107,4 +107,17 @@ describe('models', () => {
     expect(result.results[0]!.status).toBe('error');
     expect(result.results[0]!.message).toContain('no boom allowed');
   });
+
+  it('ignores model versions and Python models with a warning', async () => {
+    project = await TestProject.create({
+      'models/a.sql': 'select 1 as id',
+      'models/b.sql': "select * from {{ ref('a', v=2) }}",
+      'models/py_model.py': 'def model(dbt, session):\n    return None\n',
+    });
+    const result = await project.run('run');
+    expect(TestProject.statuses(result)).toEqual({ a: 'success', b: 'success' });
+    const warnings = result.project.manifest.warnings.join('\n');
+    expect(warnings).toMatch(/ref\('a', v=2\).*not supported/);
+    expect(warnings).toMatch(/py_model\.py: Python models are not supported/);
+  });
 });
