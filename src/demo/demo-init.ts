@@ -6,7 +6,7 @@ import { DAY_MS, isoDay, utcMidnight } from './calendar-shape.js';
 import { hashUnit } from './prng.js';
 import { BASE_VOLUMES, generateShop, populationFrame, shopCatalogue } from './generate-shop.js';
 import { checkFaults, demoPaths, readDemoState, writeDemoState, type DemoState, type StripeFaults } from './demo-state.js';
-import { startLocalPostgres } from './embedded-postgres-server.js';
+import { startLocalPostgres, stopLocalPostgres } from './embedded-postgres-server.js';
 import { recreateDatabase, seedPostgres } from './seed-postgres.js';
 import { fileSink } from './row-sink.js';
 import { LandingWriter } from './landing-folder.js';
@@ -67,71 +67,77 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
     logger.status('starting PostgreSQL…');
     serverUrl = (await startLocalPostgres(paths.pgData)).url;
   }
-  const database = options.database ?? 'shop';
-  const url = await recreateDatabase(serverUrl, database);
-  const t1 = performance.now();
+  try {
+    const database = options.database ?? 'shop';
+    const url = await recreateDatabase(serverUrl, database);
+    const t1 = performance.now();
 
-  const spec = { seed, scale, asOfMs };
-  const eventDays = options.eventDays ?? 14;
-  const eventsPerDay = Math.round(50_000 * scale);
-  const landing = new LandingWriter({ dir: paths.landingDir, seed, eventsPerDay, fromMs: asOfMs - eventDays * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount });
-  const charges = fileSink(join(paths.stripeDir, 'charges.jsonl'));
-  const refunds = fileSink(join(paths.stripeDir, 'refunds.jsonl'));
-  const paymentIntents = fileSink(join(paths.stripeDir, 'payment_intents.jsonl'));
-  let t2 = 0;
-  const totals = await seedPostgres(url, async (sinks) => {
-    const result = await generateShop(spec, { products: sinks.products, customers: sinks.customers, orders: sinks.orders, orderItems: sinks.order_items, charges, refunds, paymentIntents, onDay: async (day, orders) => {
-      landing.addShipments(orders);
-      await landing.writeDay(day, orders);
-    } }, logger);
-    await Promise.all([charges.end(), refunds.end(), paymentIntents.end()]);
-    landing.close();
-    logger.status('adding keys, foreign keys and indexes…');
-    t2 = performance.now();
-    return result;
-  });
-  const t3 = performance.now();
+    const spec = { seed, scale, asOfMs };
+    const eventDays = options.eventDays ?? 14;
+    const eventsPerDay = Math.round(50_000 * scale);
+    const landing = new LandingWriter({ dir: paths.landingDir, seed, eventsPerDay, fromMs: asOfMs - eventDays * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount });
+    const charges = fileSink(join(paths.stripeDir, 'charges.jsonl'));
+    const refunds = fileSink(join(paths.stripeDir, 'refunds.jsonl'));
+    const paymentIntents = fileSink(join(paths.stripeDir, 'payment_intents.jsonl'));
+    let t2 = 0;
+    const totals = await seedPostgres(url, async (sinks) => {
+      const result = await generateShop(spec, { products: sinks.products, customers: sinks.customers, orders: sinks.orders, orderItems: sinks.order_items, charges, refunds, paymentIntents, onDay: async (day, orders) => {
+        landing.addShipments(orders);
+        await landing.writeDay(day, orders);
+      } }, logger);
+      await Promise.all([charges.end(), refunds.end(), paymentIntents.end()]);
+      landing.close();
+      logger.status('adding keys, foreign keys and indexes…');
+      t2 = performance.now();
+      return result;
+    });
+    const t3 = performance.now();
 
-  const startMs = asOfMs - BASE_VOLUMES.days * DAY_MS;
-  const badRowFraction = options.badRowFraction ?? 0.02;
-  const files = await writeSpreadsheetExports({ dir: paths.exportsDir, seed, scale, startMs, asOfMs, badRowFraction });
-  const t4 = performance.now();
+    const startMs = asOfMs - BASE_VOLUMES.days * DAY_MS;
+    const badRowFraction = options.badRowFraction ?? 0.02;
+    const files = await writeSpreadsheetExports({ dir: paths.exportsDir, seed, scale, startMs, asOfMs, badRowFraction });
+    const t4 = performance.now();
 
-  const apiKey = `sk_test_mercator${Math.floor(hashUnit(seed, 'key') * 1e12).toString(36)}${Math.floor(hashUnit(seed, 'key2') * 1e12).toString(36)}`;
-  const state: DemoState = {
-    version: 1,
-    seed,
-    scale,
-    startDate: new Date(startMs).toISOString(),
-    initAsOf: new Date(asOfMs).toISOString(),
-    asOf: new Date(asOfMs).toISOString(),
-    dir: paths.root,
-    postgres: { url, serverUrl, database, embedded: !options.pgUrl, ...(options.pgUrl ? {} : { dataDir: paths.pgData }) },
-    stripe: { url: '', apiKey, port: 0, dataDir: paths.stripeDir, log: join(paths.stripeDir, 'server.log'), faults },
-    exports: { dir: paths.exportsDir, files, badRowFraction },
-    landing: { dir: paths.landingDir, eventDays, eventsPerDay },
-    ordersPerDay: Math.max(1, Math.round(1600 * scale)),
-    counters: {
-      customers: totals.customers,
-      products: totals.products,
-      orders: totals.orders,
-      orderItems: totals.orderItems,
-      charges: totals.charges,
-      refunds: totals.refunds,
-      nextOrderId: totals.nextOrderId,
-      nextItemId: totals.nextItemId,
-    },
-  };
-  writeDemoState(state);
-  if (options.startStripe !== false) {
-    logger.status('starting the Stripe stand-in…');
-    const server = await startStripeInBackground(state);
-    state.stripe = { ...state.stripe, url: server.url, port: server.port, pid: server.pid };
+    const apiKey = `sk_test_mercator${Math.floor(hashUnit(seed, 'key') * 1e12).toString(36)}${Math.floor(hashUnit(seed, 'key2') * 1e12).toString(36)}`;
+    const state: DemoState = {
+      version: 1,
+      seed,
+      scale,
+      startDate: new Date(startMs).toISOString(),
+      initAsOf: new Date(asOfMs).toISOString(),
+      asOf: new Date(asOfMs).toISOString(),
+      dir: paths.root,
+      postgres: { url, serverUrl, database, embedded: !options.pgUrl, ...(options.pgUrl ? {} : { dataDir: paths.pgData }) },
+      stripe: { url: '', apiKey, port: 0, dataDir: paths.stripeDir, log: join(paths.stripeDir, 'server.log'), faults },
+      exports: { dir: paths.exportsDir, files, badRowFraction },
+      landing: { dir: paths.landingDir, eventDays, eventsPerDay },
+      ordersPerDay: Math.max(1, Math.round(1600 * scale)),
+      counters: {
+        customers: totals.customers,
+        products: totals.products,
+        orders: totals.orders,
+        orderItems: totals.orderItems,
+        charges: totals.charges,
+        refunds: totals.refunds,
+        nextOrderId: totals.nextOrderId,
+        nextItemId: totals.nextItemId,
+      },
+    };
     writeDemoState(state);
+    if (options.startStripe !== false) {
+      logger.status('starting the Stripe stand-in…');
+      const server = await startStripeInBackground(state);
+      state.stripe = { ...state.stripe, url: server.url, port: server.port, pid: server.pid };
+      writeDemoState(state);
+    }
+    const t5 = performance.now();
+    logger.clearStatus();
+    const timings = { postgresStart: (t1 - t0) / 1000, generateAndLoad: (t2 - t1) / 1000, constraints: (t3 - t2) / 1000, exports: (t4 - t3) / 1000, stripeStart: (t5 - t4) / 1000 };
+    logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale}); generated and loaded in ${timings.generateAndLoad.toFixed(1)} s, indexes ${timings.constraints.toFixed(1)} s, PostgreSQL start ${timings.postgresStart.toFixed(1)} s\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
+    return { state, timings };
+  } catch (err) {
+    // Do not leave a server running that no state file points to.
+    if (!options.pgUrl) await stopLocalPostgres(paths.pgData).catch(() => false);
+    throw err;
   }
-  const t5 = performance.now();
-  logger.clearStatus();
-  const timings = { postgresStart: (t1 - t0) / 1000, generateAndLoad: (t2 - t1) / 1000, constraints: (t3 - t2) / 1000, exports: (t4 - t3) / 1000, stripeStart: (t5 - t4) / 1000 };
-  logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale}); generated and loaded in ${timings.generateAndLoad.toFixed(1)} s, indexes ${timings.constraints.toFixed(1)} s, PostgreSQL start ${timings.postgresStart.toFixed(1)} s\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
-  return { state, timings };
 }
