@@ -46,11 +46,20 @@ describe('unit tests', () => {
       rows: |
         customer_id,total,n
         2,40,1
+  - name: sql_format
+    model: customer_totals
+    given:
+      - input: ref('raw_orders')
+        format: sql
+        rows: select 1 as id, 5 as customer_id, 2 as amount, 'paid' as status union all select 2, 5, 3, 'paid'
+    expect:
+      format: sql
+      rows: select 5 as customer_id, 5 as total, 2 as n
 `,
     });
     const result = await project.run('build');
     const statuses = TestProject.statuses(result);
-    expect(statuses).toMatchObject({ sums_paid_orders: 'pass', csv_with_overrides: 'pass', customer_totals: 'success', after: 'success' });
+    expect(statuses).toMatchObject({ sums_paid_orders: 'pass', csv_with_overrides: 'pass', sql_format: 'pass', customer_totals: 'success', after: 'success' });
     const order = result.results.map((r) => r.uniqueId);
     expect(order.indexOf('unit_test.shop.customer_totals.sums_paid_orders')).toBeLessThan(order.indexOf('model.shop.customer_totals'));
   });

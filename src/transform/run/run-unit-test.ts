@@ -33,7 +33,9 @@ export async function runUnitTest(ctx: RunContext, node: ManifestNode): Promise<
   for (const given of spec.given ?? []) {
     const target = resolveInput(project.manifest.nodes, project.manifest.sources, given.input);
     const columns = target ? await wh.getColumns(nodeRelation(wh.dialect, target).toRelationName()).catch(() => [] as ColumnInfo[]) : [];
-    if (target) inputs.set(target.uniqueId, `(${rowsSelect(unitTestRows(given), columns, wh)})`);
+    // `format: sql` gives the input as a query of its own.
+    const select = given.format === 'sql' && typeof given.rows === 'string' ? given.rows.replace(/[\s;]+$/, '') : rowsSelect(unitTestRows(given), columns, wh);
+    if (target) inputs.set(target.uniqueId, `(${select})`);
   }
   const overrides = spec.overrides ?? {};
   const extra: Record<string, unknown> = {};
@@ -57,7 +59,12 @@ export async function runUnitTest(ctx: RunContext, node: ManifestNode): Promise<
   const actual = await wh.query(`select * from (\n${sql.replace(/[\s;]+$/, '')}\n) unit_test_actual`);
   const pick = expectedCols.length ? expectedCols : actual.columns.map((c) => c.name);
   const types = pick.map((name) => actual.columns.find((c) => c.name === name) ?? { name, type: '' });
-  const expectedResult = await wh.query(`select * from (${rowsSelect(expected, types, wh)}) unit_test_expected`);
+  const q = (c: string): string => wh.dialect.quoteIdentifier(c);
+  const expectSql =
+    spec.expect.format === 'sql' && typeof spec.expect.rows === 'string'
+      ? `select ${types.map((c) => (c.type ? `cast(e.${q(c.name)} as ${c.type}) as ${q(c.name)}` : `e.${q(c.name)}`)).join(', ')} from (${spec.expect.rows.replace(/[\s;]+$/, '')}) e`
+      : rowsSelect(expected, types, wh);
+  const expectedResult = await wh.query(`select * from (${expectSql}) unit_test_expected`);
   const norm = (rows: ReadonlyArray<Record<string, unknown>>): string[] => rows.map((r) => JSON.stringify(pick.map((c) => r[c] ?? null))).sort();
   const got = norm(actual.rows.map((r) => toJsonRow(r)));
   const want = norm(expectedResult.rows.map((r) => toJsonRow(r)));
