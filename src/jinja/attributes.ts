@@ -3,7 +3,7 @@
 import { RawRuntimeError } from './errors.js';
 import { DICT_METHODS, formatFieldHook, methodsFor, type PyMethod } from './python-methods.js';
 import { CALL, Kwargs, LenientUndefined, Markup, Namespace, Undefined } from './runtime.js';
-import { isPlainObject, isTuple, makeTuple, MACRO_INFO, num, objectTypeRepr, PyFloat, typeName, isNumeric } from './python-values.js';
+import { generatorKind, isPlainObject, isTuple, makeTuple, MACRO_INFO, num, objectTypeRepr, PyFloat, typeName, isNumeric } from './python-values.js';
 
 /** What the compiler attaches to a macro function under MACRO_INFO. */
 export interface MacroInfo {
@@ -145,6 +145,7 @@ export function getItem(obj: unknown, key: unknown): unknown {
     failUndefined(obj);
   }
   if (Array.isArray(obj)) {
+    if (generatorKind(obj) !== undefined) return new Undefined(typeof key === 'string' || typeof key === 'number' ? key : String(key), obj, true);
     if (isNumeric(key)) {
       if (key instanceof PyFloat || (typeof key === 'number' && !Number.isInteger(key))) return new Undefined(num(key), obj, true);
       const i = normIndex(num(key), obj.length);

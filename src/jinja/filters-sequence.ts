@@ -2,7 +2,7 @@
 // Does not: handle text-only filters (filters-string.ts).
 import { getAttr, getItem } from './attributes.js';
 import { RawRuntimeError } from './errors.js';
-import { isDict, isTuple, makeTuple, num, pyArith, pyCompare, pyEq, pyItems, pyIter, pyStr, truthy } from './python-values.js';
+import { generatorKind, isDict, makeGenerator, makeTuple, num, pyArith, pyCompare, pyEq, pyItems, pyIter, pyLen, pyStr, truthy } from './python-values.js';
 import { param, type FilterFn, type Registry } from './registry.js';
 import { Markup, Undefined } from './runtime.js';
 
@@ -87,6 +87,23 @@ function testFilter(reg: Registry, args: unknown[], kw: Record<string, unknown>,
   return (x) => test(reg, trans(x), rest, kw);
 }
 
+function mapItems(reg: Registry, v: unknown, a: unknown[], k: Record<string, unknown>): unknown[] {
+  if (!truthy(v)) return [];
+  const items = pyIter(v);
+  if (!a.length && Object.hasOwn(k, 'attribute')) {
+    const { attribute, default: dflt, ...rest } = k;
+    const extra = Object.keys(rest)[0];
+    if (extra !== undefined) throw new RawRuntimeError(`Unexpected keyword argument '${extra}'`, 'runtime');
+    return items.map(makeAttrGetter(attribute, undefined, dflt ?? null));
+  }
+  if (!a.length) throw new RawRuntimeError('map requires a filter argument', 'runtime');
+  const name = pyStr(a[0]);
+  const f = reg.filters.get(name);
+  if (!f) throw new RawRuntimeError(`No filter named '${name}'.`, 'runtime');
+  const rest = a.slice(1);
+  return items.map((x) => f(reg, x, rest, k));
+}
+
 /** Makes a tuple of (grouper, list) that also answers `.grouper` and `.list`. */
 function groupTuple(grouper: unknown, list: unknown[]): unknown[] {
   const t = makeTuple([grouper, list]);
@@ -105,6 +122,8 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
     return items.length ? items[0] : new Undefined(undefined, undefined, false, 'No first item, sequence was empty.');
   },
   last: (_r, v) => {
+    const gen = generatorKind(v);
+    if (gen !== undefined) throw new RawRuntimeError(`'${gen}' object is not reversible`, 'type');
     const items = pyIter(v);
     return items.length ? items[items.length - 1] : new Undefined(undefined, undefined, false, 'No last item, sequence was empty.');
   },
@@ -117,7 +136,11 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
   },
   reverse: (_r, v) => {
     if (typeof v === 'string' || v instanceof Markup) return [...String(v)].reverse().join('');
-    return [...pyIter(v)].reverse();
+    // reversed() gives an iterator for sequences and dicts; other iterables become a reversed list.
+    const fromGenerator = generatorKind(v) !== undefined;
+    const items = [...pyIter(v)].reverse();
+    if (fromGenerator) return items;
+    return makeGenerator(items, Array.isArray(v) ? 'list_reverseiterator' : isDict(v) ? 'dict_reversekeyiterator' : 'reversed');
   },
   sort: (_r, v, a, k) => {
     const reverse = truthy(param(a, k, 0, 'reverse', false));
@@ -136,9 +159,9 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
     return sortBy(items, (t) => (cs ? (t as unknown[])[pos] : lowerIfStr((t as unknown[])[pos])), reverse);
   },
   items: (_r, v) => {
-    if (v instanceof Undefined) return [];
+    if (v instanceof Undefined) return makeGenerator([]);
     if (!isDict(v)) throw new RawRuntimeError('Can only get item pairs from a mapping.', 'type');
-    return pyItems(v).map((e) => makeTuple([...e]));
+    return makeGenerator(pyItems(v).map((e) => makeTuple([...e])));
   },
   unique: (_r, v, a, k) => {
     const cs = truthy(param(a, k, 0, 'case_sensitive', false));
@@ -152,7 +175,7 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
         out.push(x);
       }
     }
-    return out;
+    return makeGenerator(out);
   },
   min: (_r, v, a, k) => minMax(v, a, k, -1, 'min'),
   max: (_r, v, a, k) => minMax(v, a, k, 1, 'max'),
@@ -164,33 +187,18 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
     for (const x of items) acc = pyArith('+', acc, x);
     return acc;
   },
-  map: (reg, v, a, k) => {
-    if (!truthy(v)) return [];
-    const items = pyIter(v);
-    if (!a.length && Object.hasOwn(k, 'attribute')) {
-      const { attribute, default: dflt, ...rest } = k;
-      const extra = Object.keys(rest)[0];
-      if (extra !== undefined) throw new RawRuntimeError(`Unexpected keyword argument '${extra}'`, 'runtime');
-      return items.map(makeAttrGetter(attribute, undefined, dflt ?? null));
-    }
-    if (!a.length) throw new RawRuntimeError('map requires a filter argument', 'runtime');
-    const name = pyStr(a[0]);
-    const f = reg.filters.get(name);
-    if (!f) throw new RawRuntimeError(`No filter named '${name}'.`, 'runtime');
-    const rest = a.slice(1);
-    return items.map((x) => f(reg, x, rest, k));
-  },
-  select: (reg, v, a, k) => (truthy(v) ? pyIter(v).filter(testFilter(reg, a, k, false) as (x: unknown) => boolean) : []),
+  map: (reg, v, a, k) => makeGenerator(mapItems(reg, v, a, k)),
+  select: (reg, v, a, k) => makeGenerator(truthy(v) ? pyIter(v).filter(testFilter(reg, a, k, false) as (x: unknown) => boolean) : []),
   reject: (reg, v, a, k) => {
-    if (!truthy(v)) return [];
+    if (!truthy(v)) return makeGenerator([]);
     const t = testFilter(reg, a, k, false);
-    return pyIter(v).filter((x) => !t(x));
+    return makeGenerator(pyIter(v).filter((x) => !t(x)));
   },
-  selectattr: (reg, v, a, k) => (truthy(v) ? pyIter(v).filter(testFilter(reg, a, k, true) as (x: unknown) => boolean) : []),
+  selectattr: (reg, v, a, k) => makeGenerator(truthy(v) ? pyIter(v).filter(testFilter(reg, a, k, true) as (x: unknown) => boolean) : []),
   rejectattr: (reg, v, a, k) => {
-    if (!truthy(v)) return [];
+    if (!truthy(v)) return makeGenerator([]);
     const t = testFilter(reg, a, k, true);
-    return pyIter(v).filter((x) => !t(x));
+    return makeGenerator(pyIter(v).filter((x) => !t(x)));
   },
   groupby: (_r, v, a, k) => {
     const attribute = param(a, k, 0, 'attribute', null);
@@ -232,7 +240,7 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
       if (fill !== null && tmp.length < n) while (tmp.length < n) tmp.push(fill);
       out.push(tmp);
     }
-    return out;
+    return makeGenerator(out);
   },
   slice: (_r, v, a, k) => {
     const seq = pyIter(v);
@@ -250,7 +258,7 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
       if (fill !== null && i >= extra) tmp.push(fill);
       out.push(tmp);
     }
-    return out;
+    return makeGenerator(out);
   },
   attr: (_r, v, a, k) => {
     const name = pyStr(param(a, k, 0, 'name', ''));
@@ -264,12 +272,5 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
 };
 
 function lengthOf(v: unknown): number {
-  if (typeof v === 'string') return [...v].length;
-  if (v instanceof Markup) return [...v.value].length;
-  if (Array.isArray(v)) return v.length;
-  if (v instanceof Map || v instanceof Set) return v.size;
-  if (isDict(v)) return Object.keys(v).length;
-  if (v instanceof Undefined) return 0;
-  if (isTuple(v)) return (v as unknown[]).length;
-  throw new RawRuntimeError(`object of type '${v === null || v === undefined ? 'NoneType' : typeof v === 'number' ? 'int' : typeof v}' has no len()`, 'type');
+  return pyLen(v);
 }

@@ -3,7 +3,7 @@
 import { RawRuntimeError } from './errors.js';
 import { strFormat } from './python-format.js';
 import { Markup, Undefined } from './runtime.js';
-import { isPlainObject, isTuple, makeTuple, makeView, pyCompare, pyEq, pyIter, pyStr, repr, truthy, typeName } from './python-values.js';
+import { generatorKind, isPlainObject, isTuple, makeTuple, makeView, pyCompare, pyEq, pyIter, pyStr, repr, truthy, typeName } from './python-values.js';
 
 /** A Python method implementation: receives self, positional arguments and keyword arguments. */
 export type PyMethod = (self: any, args: unknown[], kw: Record<string, unknown>) => unknown;
@@ -423,10 +423,13 @@ export const DICT_METHODS: Record<string, PyMethod> = {
   },
 };
 
+/** Iterators (results of map, select...) have no list methods. */
+const NO_METHODS: Record<string, PyMethod> = {};
+
 /** The method table for a value's Python type, or null when it has none. */
 export function methodsFor(v: unknown): Record<string, PyMethod> | null {
   if (typeof v === 'string' || v instanceof Markup) return STR_METHODS;
-  if (Array.isArray(v)) return isTuple(v) ? TUPLE_METHODS : LIST_METHODS;
+  if (Array.isArray(v)) return generatorKind(v) !== undefined ? NO_METHODS : isTuple(v) ? TUPLE_METHODS : LIST_METHODS;
   if (v instanceof Map || isPlainObject(v)) return DICT_METHODS;
   return null;
 }

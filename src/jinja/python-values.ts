@@ -21,6 +21,7 @@ export class PyFloat {
 }
 
 const TUPLE = Symbol('jinja.tuple');
+const GENERATOR = Symbol('jinja.generator');
 const VIEW = Symbol('jinja.view');
 const MACRO = Symbol('jinja.macro');
 
@@ -38,6 +39,20 @@ export function makeTuple<T>(items: T[]): T[] {
   return items;
 }
 
+/**
+ * Marks an array as a Python iterator (what map/select/unique... return): always truthy, no len(), not
+ * subscriptable, and consumed by the first iteration.
+ */
+export function makeGenerator<T>(items: T[], kind = 'generator'): T[] {
+  (items as unknown as Record<symbol, string>)[GENERATOR] = kind;
+  return items;
+}
+
+/** The iterator kind of an array made by makeGenerator, else undefined. */
+export function generatorKind(v: unknown): string | undefined {
+  return Array.isArray(v) ? (v as unknown as Record<symbol, string | undefined>)[GENERATOR] : undefined;
+}
+
 /** True for arrays created as tuples. */
 export function isTuple(v: unknown): boolean {
   return Array.isArray(v) && (v as unknown as Record<symbol, unknown>)[TUPLE] === true;
@@ -51,7 +66,7 @@ export function makeView<T>(items: T[], repr: string): T[] {
 
 /** How Python prints a view array (`dict_items`, `range(...)`), or undefined for plain lists. */
 export function viewOf(v: unknown[]): string | undefined {
-  return (v as unknown as Record<symbol, string | undefined>)[VIEW];
+  return (v as unknown as Record<symbol, string | undefined>)[VIEW] ?? generatorKind(v);
 }
 
 /** True for JS plain objects (prototype Object.prototype or null): these behave as Python dicts. */
@@ -182,6 +197,8 @@ export function pyStr(v: unknown): string {
   if (v instanceof Markup) return v.value;
   if (v instanceof Undefined) return '';
   if (Array.isArray(v)) {
+    const gen = generatorKind(v);
+    if (gen !== undefined) return `<${gen} object>`;
     const view = viewOf(v);
     if (view !== undefined) return view.startsWith('range(') ? view : `${view}([${v.map(repr).join(', ')}])`;
     if (isTuple(v)) return `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})`;
@@ -206,7 +223,7 @@ export function truthy(v: unknown): boolean {
   if (v === null || v === undefined) return false;
   if (v instanceof Undefined) return false;
   if (v instanceof PyFloat) return v.value !== 0;
-  if (Array.isArray(v)) return v.length > 0;
+  if (Array.isArray(v)) return v.length > 0 || generatorKind(v) !== undefined;
   if (v instanceof Markup) return v.value.length > 0;
   if (v instanceof Map || v instanceof Set) return v.size > 0;
   if (isPlainObject(v)) {
@@ -224,6 +241,7 @@ export function pyEq(a: unknown, b: unknown): boolean {
   if (b instanceof Markup) return pyEq(a, b.value);
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
+    if (generatorKind(a) !== undefined || generatorKind(b) !== undefined) return false;
     if (isTuple(a) !== isTuple(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!pyEq(a[i], b[i])) return false;
     return true;
@@ -400,7 +418,13 @@ export function pyContains(container: unknown, item: unknown): boolean {
 
 /** Python iteration: lists, strings (characters), dict keys; Undefined iterates empty. */
 export function pyIter(v: unknown): unknown[] {
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) {
+    if (generatorKind(v) === undefined) return v;
+    // An iterator yields its items once.
+    const items = v.slice();
+    v.length = 0;
+    return items;
+  }
   if (typeof v === 'string') return [...v];
   if (v instanceof Markup) return [...v.value];
   if (v instanceof Undefined) return [];
@@ -413,7 +437,11 @@ export function pyIter(v: unknown): unknown[] {
 /** Python len(). */
 export function pyLen(v: unknown): number {
   if (typeof v === 'string') return [...v].length;
-  if (Array.isArray(v)) return v.length;
+  if (Array.isArray(v)) {
+    const gen = generatorKind(v);
+    if (gen !== undefined) throw new RawRuntimeError(`object of type '${gen}' has no len()`, 'type');
+    return v.length;
+  }
   if (v instanceof Markup) return [...v.value].length;
   if (v instanceof Map || v instanceof Set) return v.size;
   if (isPlainObject(v)) return Object.keys(v).length;

@@ -1,7 +1,7 @@
 // Does: the table of Jinja's built-in tests (`x is defined`, `x is divisibleby 3`, `x is eq 1`...).
 // Does not: evaluate test expressions (compiler.ts does).
 import { macroInfo } from './attributes.js';
-import { isDict, isFloat, isInt, num, pyCompare, pyContains, pyEq, pyStr, isNumeric } from './python-values.js';
+import { generatorKind, isDict, isFloat, isInt, num, pyCompare, pyContains, pyEq, pyStr, isNumeric } from './python-values.js';
 import { STR_METHODS } from './python-methods.js';
 import { param, type TestFn } from './registry.js';
 import { Markup, Undefined } from './runtime.js';
@@ -29,7 +29,7 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
   string: (_r, v) => typeof v === 'string' || v instanceof Markup,
   mapping: (_r, v) => isDict(v),
   number: (_r, v) => isNumeric(v),
-  sequence: (_r, v) => typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v instanceof Undefined,
+  sequence: (_r, v) => typeof v === 'string' || v instanceof Markup || (Array.isArray(v) && generatorKind(v) === undefined) || isDict(v) || v instanceof Undefined,
   iterable: (_r, v) =>
     typeof v === 'string' || v instanceof Markup || Array.isArray(v) || isDict(v) || v instanceof Undefined || (v !== null && typeof v === 'object' && Symbol.iterator in v),
   sameas: (_r, v, a, k) => {
