@@ -120,4 +120,11 @@ describe('models', () => {
     expect(warnings).toMatch(/ref\('a', v=2\).*not supported/);
     expect(warnings).toMatch(/py_model\.py: Python models are not supported/);
   });
+
+  it('rejects a misspelt dbt_project.yml key with file, line and the closest key', async () => {
+    project = await TestProject.create({ 'dbt_project.yml': 'name: shop\nprofile: shop\nmodel-path: [models]\n', 'models/a.sql': 'select 1' });
+    const err = (await project.run('parse').catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.message).toMatch(/dbt_project\.yml:3: model-path: unknown key `model-path` — did you mean `model-paths`\?/);
+  });
 });
