@@ -220,9 +220,10 @@ export function callValue(fn: unknown, self: unknown, args: unknown[], kwargs: R
     const jsArgs = args.map(jsArg);
     if (kwargs) {
       let any = false;
-      for (const _ in kwargs) {
+      for (const k in kwargs) {
         any = true;
-        break;
+        const v = kwargs[k];
+        if (v instanceof PyFloat) kwargs[k] = v.value;
       }
       if (any) jsArgs.push(new Kwargs(kwargs));
     }

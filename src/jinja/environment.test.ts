@@ -12,6 +12,14 @@ describe('JS calling convention', () => {
     expect(seen[1]).toEqual([]);
   });
 
+  it('gives JS functions plain numbers for integral floats', () => {
+    const seen: unknown[] = [];
+    const env = new Environment({ globals: { f: (...a: unknown[]) => (seen.push(...a), '') } });
+    env.renderString('{{ f(2.0, x=3.0) }}');
+    expect(seen[0]).toBe(2);
+    expect((seen[1] as Kwargs).values.x).toBe(3);
+  });
+
   it('calls methods with `this` bound to their owner', () => {
     class Adapter {
       prefix = 'duckdb__';
