@@ -87,12 +87,15 @@ export function countryIndexAt(frame: PopulationFrame, id: number, ms: number): 
   return first;
 }
 
+// Email local parts are plain ASCII; computed once per name rather than once per charge.
+const ASCII = new Map([...NAMES.first, ...NAMES.last].map((n) => [n, n.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase()]));
+const ascii = (s: string): string => ASCII.get(s) ?? s;
+
 /** A new customer's identity fields (names, email, first segment), a pure function of seed and id. */
 export function customerIdentity(seed: number, id: number): { firstName: string; lastName: string; email: string; segment: string } {
   const rng = Prng.for(seed, 'cust', id);
   const firstName = rng.pick(NAMES.first);
   const lastName = rng.pick(NAMES.last);
-  const ascii = (s: string): string => s.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase();
   const segment = SEGMENTS[pickShare(rng.next(), SEGMENT_SHARE)]!;
   return { firstName, lastName, email: `${ascii(firstName)}.${ascii(lastName)}.${id}@example.com`, segment };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyLine, money, ts } from './oltp-rows.js';
+import { copyLine, money, orderItemLine, ts } from './oltp-rows.js';
 
 describe('OLTP row text', () => {
   it('formats timestamps exactly as Date#toISOString', () => {
@@ -8,6 +8,11 @@ describe('OLTP row text', () => {
 
   it('formats minor units as decimals', () => {
     expect([money(0), money(5), money(1234), money(-250)]).toEqual(['0.00', '0.05', '12.34', '-2.50']);
+  });
+
+  it('writes item lines the way copyLine would', () => {
+    const item = { orderItemId: 7, orderId: 3, productId: 12, quantity: 2, unitPrice: 1999, discount: 400, lineTotal: 3598, createdAtMs: 1_795_385_829_000, updatedAtMs: 1_795_385_829_000 };
+    expect(orderItemLine(item)).toBe(copyLine([7, 3, 12, 2, '19.99', '4.00', '35.98', ts(item.createdAtMs), ts(item.updatedAtMs)]));
   });
 
   it('escapes COPY text and writes NULL as \\N', () => {

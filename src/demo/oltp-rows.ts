@@ -57,12 +57,15 @@ export function customerLine(c: CustomerProfile): string {
   return copyLine([c.customerId, c.email, c.firstName, c.lastName, c.country, c.segment, ts(c.createdAtMs), ts(c.updatedAtMs), c.deletedAtMs === null ? null : ts(c.deletedAtMs)]);
 }
 
+// Orders and items are the bulk rows; every field is a number, a timestamp or a fixed code that
+// needs no COPY escaping, so their lines are written directly.
+
 /** COPY line of an order. */
 export function orderLine(o: OrderRow): string {
-  return copyLine([o.orderId, o.customerId, o.status, o.currency, o.country, money(o.subtotal), money(o.discount), money(o.shipping), money(o.tax), money(o.total), ts(o.createdAtMs), ts(o.updatedAtMs)]);
+  return `${o.orderId}\t${o.customerId}\t${o.status}\t${o.currency}\t${o.country}\t${money(o.subtotal)}\t${money(o.discount)}\t${money(o.shipping)}\t${money(o.tax)}\t${money(o.total)}\t${ts(o.createdAtMs)}\t${ts(o.updatedAtMs)}\n`;
 }
 
 /** COPY line of an order item. */
 export function orderItemLine(i: OrderItemRow): string {
-  return copyLine([i.orderItemId, i.orderId, i.productId, i.quantity, money(i.unitPrice), money(i.discount), money(i.lineTotal), ts(i.createdAtMs), ts(i.updatedAtMs)]);
+  return `${i.orderItemId}\t${i.orderId}\t${i.productId}\t${i.quantity}\t${money(i.unitPrice)}\t${money(i.discount)}\t${money(i.lineTotal)}\t${ts(i.createdAtMs)}\t${ts(i.updatedAtMs)}\n`;
 }
