@@ -64,9 +64,17 @@ async function compare(): Promise<void> {
     }
     const deleted = await f.db.query(`SELECT count(*)::text AS n FROM customers WHERE deleted_at IS NOT NULL`);
     expect((await wh.queryJson(`SELECT CAST(count(*) AS VARCHAR) AS n FROM raw.shop_db_customers WHERE deleted_at IS NOT NULL`)).rows[0]).toEqual(deleted.rows[0]);
-    for (const object of ['charges', 'refunds'] as const) {
-      const ids = new Set(readFileSync(join(f.state.stripe.dataDir, `${object}.jsonl`), 'utf8').trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id));
-      expect((await wh.queryJson(`SELECT count(*) AS n, count(DISTINCT id) AS d FROM raw.stripe_${object}`)).rows[0], object).toEqual({ n: String(ids.size), d: String(ids.size) });
+    for (const object of ['charges', 'refunds', 'payment_intents'] as const) {
+      // The stand-in appends a changed object as a new line with the same id: the last line is current.
+      const latest = new Map<string, { amount?: number; amount_refunded?: number; status?: string }>();
+      for (const line of readFileSync(join(f.state.stripe.dataDir, `${object}.jsonl`), 'utf8').split('\n').filter(Boolean)) {
+        const o = JSON.parse(line) as { id: string; amount?: number; amount_refunded?: number; status?: string };
+        latest.set(o.id, o);
+      }
+      const refunded = [...latest.values()].reduce((sum, o) => sum + (o.amount_refunded ?? 0), 0);
+      const statuses = [...latest.values()].filter((o) => o.status === 'succeeded').length;
+      const raw = await wh.queryJson(`SELECT count(*) AS n, count(DISTINCT id) AS d, count(*) FILTER (WHERE status = 'succeeded') AS ok${object === 'charges' ? ', sum(amount_refunded) AS refunded' : ''} FROM raw.stripe_${object}`);
+      expect(raw.rows[0], object).toEqual({ n: String(latest.size), d: String(latest.size), ok: String(statuses), ...(object === 'charges' ? { refunded: String(refunded) } : {}) });
     }
   } finally {
     await wh.close();

@@ -37,36 +37,39 @@ export async function extractStripeStream(
   const since = cursorBefore === null ? undefined : Math.max(0, Number(cursorBefore) - source.lookbackSeconds);
   let objects = 0;
   let maxCreated = cursorBefore === null ? null : Number(cursorBefore);
-  let startingAfter: string | undefined;
-  try {
-    for (;;) {
-      const params: Stripe.ChargeListParams & Stripe.RefundListParams & Stripe.PaymentIntentListParams = {
-        limit: source.pageSize,
-        ...(since === undefined ? {} : { created: { gte: since } }),
-        ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
-      };
-      const page: { data: { id: string }[]; has_more: boolean } = await requester.request(async () =>
-        stream === 'charges' ? await client.charges.list(params)
-          : stream === 'payment_intents' ? await client.paymentIntents.list(params)
-            : await client.refunds.list(params),
-      );
-      for (const object of page.data as unknown as Record<string, unknown>[]) {
-        const { row, children } = flattenStripeObject(object);
-        await write(out, JSON.stringify(row));
-        for (const [name, rows] of Object.entries(children)) {
-          const child = (childStreams[name] ??= { stream: createWriteStream(join(workDir, `${source.name}.${stream}__${name}.jsonl`)), file: join(workDir, `${source.name}.${stream}__${name}.jsonl`), rows: 0 });
-          for (const r of rows) await write(child.stream, JSON.stringify(r));
-          child.rows += rows.length;
-        }
-        const created = Number(object['created']);
-        if (maxCreated === null || created > maxCreated) maxCreated = created;
-        objects++;
-      }
-      onProgress?.(objects);
-      const last = page.data[page.data.length - 1];
-      if (!page.has_more || !last) break;
-      startingAfter = last.id;
+  const seen = new Set<string>();
+  const emit = async (object: Record<string, unknown>): Promise<void> => {
+    if (seen.has(String(object['id']))) return;
+    seen.add(String(object['id']));
+    const { row, children } = flattenStripeObject(object);
+    await write(out, JSON.stringify(row));
+    for (const [name, rows] of Object.entries(children)) {
+      const childFile = join(workDir, `${source.name}.${stream}__${name}.jsonl`);
+      const child = (childStreams[name] ??= { stream: createWriteStream(childFile), file: childFile, rows: 0 });
+      for (const r of rows) await write(child.stream, JSON.stringify(r));
+      child.rows += rows.length;
     }
+    const created = Number(object['created']);
+    if (maxCreated === null || created > maxCreated) maxCreated = created;
+    objects++;
+  };
+  try {
+    await listAll(client, requester, source, stream, since, async (object) => {
+      await emit(object);
+      if (objects % source.pageSize === 0) onProgress?.(objects);
+    });
+    if (stream === 'charges' && since !== undefined) {
+      // A refund changes its charge (amount_refunded, refunded) without changing `created`; charges older
+      // than the lookback would be missed, so the charges of refunds in the window are fetched again.
+      const refunded = new Set<string>();
+      await listAll(client, requester, source, 'refunds', since, async (refund) => {
+        const charge = refund['charge'];
+        const id = typeof charge === 'string' ? charge : (charge as { id?: string } | null)?.id;
+        if (id && !seen.has(id)) refunded.add(id);
+      });
+      for (const id of refunded) await emit((await requester.request(() => client.charges.retrieve(id))) as unknown as Record<string, unknown>);
+    }
+    onProgress?.(objects);
   } catch (err) {
     throw stripeError(err, source, stream);
   } finally {
@@ -74,6 +77,34 @@ export async function extractStripeStream(
   }
   const children = Object.fromEntries(Object.entries(childStreams).map(([name, c]) => [name, { file: c.file, rows: c.rows }]));
   return { file, objects, children, cursorAfter: maxCreated === null ? null : String(maxCreated) };
+}
+
+/** Pages through every object of a type created at or after `since` (all when undefined), newest first. */
+async function listAll(
+  client: Stripe,
+  requester: StripeRequester,
+  source: ResolvedStripeSource,
+  stream: StripeStream,
+  since: number | undefined,
+  each: (object: Record<string, unknown>) => Promise<void>,
+): Promise<void> {
+  let startingAfter: string | undefined;
+  for (;;) {
+    const params: Stripe.ChargeListParams & Stripe.RefundListParams & Stripe.PaymentIntentListParams = {
+      limit: source.pageSize,
+      ...(since === undefined ? {} : { created: { gte: since } }),
+      ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
+    };
+    const page: { data: { id: string }[]; has_more: boolean } = await requester.request(async () =>
+      stream === 'charges' ? await client.charges.list(params)
+        : stream === 'payment_intents' ? await client.paymentIntents.list(params)
+          : await client.refunds.list(params),
+    );
+    for (const object of page.data) await each(object as unknown as Record<string, unknown>);
+    const last = page.data[page.data.length - 1];
+    if (!page.has_more || !last) return;
+    startingAfter = last.id;
+  }
 }
 
 async function write(stream: WriteStream, line: string): Promise<void> {

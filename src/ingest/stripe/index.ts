@@ -1,6 +1,6 @@
 // Does: the stripe connector: charges, payment intents and refunds through the official client, incremental by `created` with a
 // lookback, retries with backoff and jitter, a client-side rate limit, flattened columns, lists as child tables.
-// Does not: use the Events API; later changes to objects older than the lookback are not seen.
+// Does not: use the Events API; late changes to objects older than the lookback are seen only for refunded charges.
 export { stripeSourceSchema, type StripeSourceConfig } from './config-schema.js';
 export { resolveStripeSource, type ResolvedStripeSource, type StripeStream } from './resolve.js';
 export { extractStripeStream, type StripeExtract } from './extract.js';
