@@ -1,4 +1,6 @@
+import { MercatorError } from '../../errors/index.js';
 import type { ManifestNode } from '../project/node-types.js';
+import { sqlArtifactPath } from './write-sql-artifact.js';
 import { compileForRun } from './compile-for-run.js';
 import { executeTest } from './execute-test.js';
 import { loadSeed } from './load-seed.js';
@@ -27,7 +29,8 @@ export async function executeNode(ctx: RunContext, node: ManifestNode, mode: Exe
     }
     if (node.resourceType === 'test') {
       const r = await executeTest(ctx, node);
-      return done({ status: r.status, message: r.message, rowsAffected: null, failures: r.failures, compiledSql: r.sql });
+      const error = r.status === 'fail' ? new MercatorError('TRANSFORM_TEST_FAILED', { node: node.uniqueId, failures: r.failures, compiled: `target/${sqlArtifactPath('compiled', node)}` }, { location: { file: node.originalFilePath, node: node.uniqueId } }) : undefined;
+      return done({ status: r.status, message: r.message, rowsAffected: null, failures: r.failures, compiledSql: r.sql, error });
     }
     if (node.resourceType === 'unit_test') {
       const r = await runUnitTest(ctx, node);

@@ -2,6 +2,7 @@ import { ensureSchemaOnce } from './ensure-schema-once.js';
 import { MercatorError, isMercatorError } from '../../errors/index.js';
 import { nodeRelation } from '../compile/node-relation.js';
 import type { ManifestNode } from '../project/node-types.js';
+import { sqlArtifactPath } from './write-sql-artifact.js';
 import { compileForRun, renderHooks } from './compile-for-run.js';
 import { materializeIncremental } from './materialize-incremental.js';
 import type { RunContext } from './run-types.js';
@@ -11,7 +12,7 @@ import { writeSqlArtifact } from './write-sql-artifact.js';
 export function sqlError(err: unknown, node: ManifestNode, sql: string): unknown {
   if (isMercatorError(err) && err.code.startsWith('TRANSFORM_')) return err;
   const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return new MercatorError('TRANSFORM_SQL_ERROR', { node: node.uniqueId, detail, compiled: `target/compiled/${node.packageName}/${node.originalFilePath}` }, { cause: err, location: { file: node.originalFilePath, node: node.uniqueId, sql } });
+  return new MercatorError('TRANSFORM_SQL_ERROR', { node: node.uniqueId, detail, compiled: `target/${sqlArtifactPath('compiled', node)}` }, { cause: err, location: { file: node.originalFilePath, node: node.uniqueId, sql } });
 }
 
 /** Builds one model (view, table, incremental; ephemeral only compiles) with its hooks; returns rows affected and a message. */

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseYamlText } from '../../config/index.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
+import { isMercatorError } from '../../errors/index.js';
 import { writeManifestJson, writeRunResultsJson } from '../artifacts/write-artifacts.js';
 import { readStateManifest } from '../artifacts/read-state.js';
 import { Graph } from '../graph/graph.js';
@@ -112,7 +113,8 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     const summary = summarize(results);
     const elapsed = (performance.now() - started) / 1000;
     for (const r of results.filter((x) => x.status === 'error' || x.status === 'fail')) {
-      o.logger.emit({ type: 'NodeError', level: 'error', message: `${r.status === 'fail' ? 'Failure' : 'Error'} in ${r.uniqueId}: ${r.message}`, data: { unique_id: r.uniqueId } });
+      const coded = isMercatorError(r.error) ? r.error : undefined;
+      o.logger.emit({ type: 'NodeError', level: 'error', message: `${r.status === 'fail' ? 'Failure' : 'Error'} in ${r.uniqueId}: ${r.message}${coded?.hint ? `\n  hint: ${coded.hint}` : ''}`, data: { unique_id: r.uniqueId, code: coded?.code, hint: coded?.hint, location: coded?.location } });
     }
     o.logger.emit({
       type: 'RunFinished',
