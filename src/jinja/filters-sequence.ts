@@ -53,10 +53,9 @@ function cmpKeys(a: unknown, b: unknown): number {
   return pyCompare(a, b, '<');
 }
 
-function minMax(v: unknown, a: unknown[], k: Record<string, unknown>, sign: number, what: string): unknown {
+function minMax(v: unknown, a: unknown[], k: Record<string, unknown>, sign: number): unknown {
   const items = pyIter(v);
-  if (!items.length) return new Undefined(undefined, undefined, false, `No aggregated item, sequence was empty.`);
-  void what;
+  if (!items.length) return new Undefined(undefined, undefined, false, 'No aggregated item, sequence was empty.');
   const cs = truthy(param(a, k, 0, 'case_sensitive', false));
   const key = makeAttrGetter(param(a, k, 1, 'attribute', null), cs ? undefined : lowerIfStr);
   let best = items[0];
@@ -177,8 +176,8 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
     }
     return makeGenerator(out);
   },
-  min: (_r, v, a, k) => minMax(v, a, k, -1, 'min'),
-  max: (_r, v, a, k) => minMax(v, a, k, 1, 'max'),
+  min: (_r, v, a, k) => minMax(v, a, k, -1),
+  max: (_r, v, a, k) => minMax(v, a, k, 1),
   sum: (_r, v, a, k) => {
     const attribute = param(a, k, 0, 'attribute', null);
     let acc = param(a, k, 1, 'start', 0);

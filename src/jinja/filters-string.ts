@@ -26,7 +26,6 @@ function wrapLine(line: string, width: number, breakLong: boolean, breakHyphens:
     cur = [];
     len = 0;
     if (lines.length && isWs(chunks[chunks.length - 1]!)) chunks.pop();
-    if (!lines.length && chunks.length && isWs(chunks[chunks.length - 1]!) && false) chunks.pop();
     while (chunks.length) {
       const c = chunks[chunks.length - 1]!;
       if (len + c.length <= width) {

@@ -2,7 +2,7 @@
 // Does not: locale-aware formatting (`n` is treated like `d`/`g`).
 import { RawRuntimeError } from './errors.js';
 import { Undefined } from './runtime.js';
-import { floatRepr, isDict, isFloat, isInt, isNumeric, isTuple, num, pyStr, repr, setPercentFormat, typeName } from './python-values.js';
+import { floatRepr, isDict, isFloat, isNumeric, isTuple, num, pyStr, repr, setPercentFormat, typeName } from './python-values.js';
 
 /** Fixed-point text of `x` with `p` decimals, rounding exact ties to even as Python does. */
 export function toFixedPy(x: number, p: number): string {
@@ -170,7 +170,6 @@ export function formatValue(v: unknown, spec: string): string {
     const floatish = isFloat(v);
     if (type === undefined) type = floatish ? '' : 'd';
     if (type === 'n') type = floatish ? 'g' : 'd';
-    if (!floatish && type === 'd' && !isInt(x)) type = 'd';
     if (floatish && ['d', 'b', 'o', 'x', 'X', 'c'].includes(type)) throw new RawRuntimeError(`Unknown format code '${type}' for object of type 'float'`, 'value');
     const ax = Math.abs(x);
     const neg = x < 0 || (floatish && Object.is(x, -0));

@@ -235,7 +235,7 @@ export function truthy(v: unknown): boolean {
 
 /** Python ==. */
 export function pyEq(a: unknown, b: unknown): boolean {
-  if (a === b) return a === a || !(typeof a === 'number');
+  if (a === b) return true;
   if (isNumeric(a) && isNumeric(b)) return num(a) === num(b);
   if (a instanceof Markup) return pyEq(a.value, b);
   if (b instanceof Markup) return pyEq(a, b.value);
