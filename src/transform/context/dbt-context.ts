@@ -8,7 +8,7 @@ import { AgateTable, emptyTable } from './agate-table.js';
 import { argAt, splitArgs } from './call-args.js';
 import type { MacroIndex } from './macro-index.js';
 import { MacroScope } from './macro-scope.js';
-import { pythonModules } from './python-modules.js';
+import { pyDateTime, sharedPythonModules } from './python-modules.js';
 import { makeRelation, type Relation } from './relation.js';
 import type { RenderIo } from './render-io.js';
 
@@ -118,7 +118,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
     flags: o.flags,
     project_name: o.projectName,
     invocation_id: o.invocationId,
-    run_started_at: pythonModules(() => o.runStartedAt).datetime,
+    run_started_at: pyDateTime(o.runStartedAt),
     dbt_version: '1.9.0',
     model: o.node ? nodeAsTemplateValue(o.node) : null,
     database: o.node?.database ?? o.target.database,
@@ -154,7 +154,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
         throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `not implemented: ${String(msg)}` });
       },
     },
-    modules: pythonModules(() => new Date()),
+    modules: sharedPythonModules,
     api: { Relation: { create: (...args: unknown[]) => relationCreate(o.dialect, args), add_ephemeral_prefix: (name: string) => `__dbt__cte__${name}` } },
     fromjson: (s: string, fallback: unknown = null) => {
       try { return JSON.parse(s) as unknown; } catch { return fallback; }

@@ -33,6 +33,9 @@ class PyDateTime {
   toString(): string { return this.dateOnly ? this.isoformat() : this.strftime('%Y-%m-%d %H:%M:%S.%f'); }
 }
 
+/** A Python-like datetime for a JS Date (e.g. `run_started_at`). */
+export const pyDateTime = (d: Date): PyDateTime => new PyDateTime(d);
+
 /** A Python-like timedelta. */
 class PyTimeDelta {
   constructor(readonly ms: number) {}
@@ -71,3 +74,6 @@ export function pythonModules(now: () => Date): Record<string, unknown> {
   };
   return { datetime, re, pytz: { utc: 'UTC', timezone: (n: string) => n } };
 }
+
+/** The shared `modules` object (stateless apart from reading the clock), built once. */
+export const sharedPythonModules: Record<string, unknown> = pythonModules(() => new Date());
