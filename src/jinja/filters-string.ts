@@ -14,38 +14,51 @@ export function softStr(v: unknown): string {
   return v instanceof Markup ? v.value : pyStr(v);
 }
 
+const WRAP_WS = '[\\t\\n\\x0b\\x0c\\r ]';
+const WRAP_NWS = '[^\\t\\n\\x0b\\x0c\\r ]';
+const WRAP_WP = `[\\p{L}\\p{N}_!"'&.,?]`;
+const WRAP_LT = '[\\p{L}\\p{M}_]';
+const WRAP_W = '[\\p{L}\\p{N}_]';
+// Python textwrap's wordsep_re: whitespace, em-dashes, and words split after hyphens between letters.
+const WORDSEP = new RegExp(
+  `(${WRAP_WS}+|(?<=${WRAP_WP})-{2,}(?=${WRAP_W})|${WRAP_NWS}+?(?:-(?:(?<=${WRAP_LT}{2}-)|(?<=${WRAP_LT}-${WRAP_LT}-))(?=${WRAP_LT}-?${WRAP_LT})|(?=${WRAP_WS}|$)|(?<=${WRAP_WP})(?=-{2,}${WRAP_W})))`,
+  'u',
+);
+const WORDSEP_SIMPLE = new RegExp(`(${WRAP_WS}+)`);
+
+/** Python textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False) as Jinja's wordwrap calls it. */
 function wrapLine(line: string, width: number, breakLong: boolean, breakHyphens: boolean): string[] {
-  const chunkRe = breakHyphens ? /(\s+|[^\s-]+-+(?=[^\s-])|[^\s]+)/g : /(\s+|[^\s]+)/g;
-  const chunks = line.match(chunkRe) ?? [];
+  if (width <= 0) throw new RawRuntimeError(`invalid width ${width} (must be > 0)`, 'value');
+  const chunks = line.split(breakHyphens ? WORDSEP : WORDSEP_SIMPLE).filter((c) => c);
+  const isBlank = (c: string): boolean => c.trim() === '';
   const lines: string[] = [];
-  let cur: string[] = [];
-  let len = 0;
-  const isWs = (c: string): boolean => /^\s+$/.test(c);
   chunks.reverse();
   while (chunks.length) {
-    cur = [];
-    len = 0;
-    if (lines.length && isWs(chunks[chunks.length - 1]!)) chunks.pop();
+    const cur: string[] = [];
+    let len = 0;
+    if (lines.length && isBlank(chunks[chunks.length - 1]!)) chunks.pop();
     while (chunks.length) {
-      const c = chunks[chunks.length - 1]!;
-      if (len + c.length <= width) {
-        cur.push(c);
-        len += c.length;
-        chunks.pop();
+      const l = chunks[chunks.length - 1]!.length;
+      if (len + l <= width) {
+        cur.push(chunks.pop()!);
+        len += l;
       } else break;
     }
     if (chunks.length && chunks[chunks.length - 1]!.length > width) {
-      const c = chunks[chunks.length - 1]!;
-      const space = Math.max(1, width - len);
+      const spaceLeft = width < 1 ? 1 : width - len;
       if (breakLong) {
-        cur.push(c.slice(0, space));
-        chunks[chunks.length - 1] = c.slice(space);
-      } else if (!cur.length) {
-        cur.push(c);
-        chunks.pop();
-      }
+        const chunk = chunks[chunks.length - 1]!;
+        let end = spaceLeft;
+        if (breakHyphens && chunk.length > spaceLeft) {
+          const hyphen = chunk.lastIndexOf('-', spaceLeft - 1);
+          if (hyphen > 0 && /[^-]/.test(chunk.slice(0, hyphen))) end = hyphen + 1;
+        }
+        cur.push(chunk.slice(0, end));
+        chunks[chunks.length - 1] = chunk.slice(end);
+      } else if (!cur.length) cur.push(chunks.pop()!);
+      len = cur.reduce((n, c) => n + c.length, 0);
     }
-    while (cur.length && isWs(cur[cur.length - 1]!)) cur.pop();
+    if (cur.length && isBlank(cur[cur.length - 1]!)) cur.pop();
     if (cur.length) lines.push(cur.join(''));
   }
   return lines;
