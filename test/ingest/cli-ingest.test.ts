@@ -105,6 +105,7 @@ describe('mercator ingest', () => {
   it('rejects an unknown source with the closest name, and exits non-zero when a source fails', async () => {
     project(YAML(dbUrl));
     await expect(ingestProject({ projectDir: dir, source: 'shop_bd' })).rejects.toMatchObject({ code: 'INGEST_SOURCE_UNKNOWN', hint: 'Did you mean `shop_db`?' });
+    await expect(ingestProject({ projectDir: dir, source: 'shop_db', stream: 'order' })).rejects.toMatchObject({ code: 'INGEST_STREAM_UNKNOWN', params: { known: 'orders' } });
     project(YAML('postgres://nobody@127.0.0.1:1/none'));
     const { code, out } = await captured(['--log-format', 'json', 'ingest', '--project-dir', dir]);
     expect(code).toBe(1);

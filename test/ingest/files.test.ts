@@ -153,6 +153,12 @@ describe('files connector', () => {
     expect(await countOf(wh, "SELECT count(*) FROM _mercator.state WHERE kind = 'file'")).toBe(2);
   });
 
+  it('fails a JSONL file with a malformed line as a whole, naming the file (JSON lines are not quarantined)', async () => {
+    const file = write('events/bad.jsonl', '{"id":1}\n{"id":2,\n{"id":3}\n');
+    await expect(ingest({ path: 'events/*.jsonl' })).rejects.toMatchObject({ code: 'INGEST_FILE_UNREADABLE', params: { file } });
+    expect(await wh.getRelation({ schema: 'raw', name: 'shop_items' })).toBeNull();
+  });
+
   it('reports a path that matches nothing', async () => {
     await expect(ingest({ path: 'nothing/*.csv' })).rejects.toMatchObject({ code: 'INGEST_NO_FILES' });
   });
