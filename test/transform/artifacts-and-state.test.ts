@@ -48,6 +48,11 @@ describe('artifacts and state', () => {
     expect(modified.selected.filter((id) => !id.startsWith('test.'))).toEqual(['model.shop.b', 'model.shop.c']);
     const plain = await project.run('ls', { select: ['state:modified'], state, resourceTypes: ['model'] });
     expect(plain.selected).toEqual(['model.shop.b']);
+    project.write({ 'models/other.sql': `{{ config(materialized='table') }}\nselect 2 as id` });
+    const configs = await project.run('ls', { select: ['state:modified.configs'], state, resourceTypes: ['model'] });
+    expect(configs.selected).toEqual(['model.shop.other']);
+    const body = await project.run('ls', { select: ['state:modified.body'], state, resourceTypes: ['model'] });
+    expect(body.selected).toEqual(['model.shop.b', 'model.shop.other']);
   });
 
   it('--fail-fast skips everything not started after the first error; --threads runs independent nodes', async () => {

@@ -6,7 +6,7 @@ export type SelectorMethod = (node: ManifestNode, value: string, ctx: SelectorMe
 
 /** What methods may consult beyond the node: the previous manifest for `state:`. */
 export interface SelectorMethodContext {
-  stateNodes?: ReadonlyMap<string, { checksum: string; config: Record<string, unknown> }>;
+  stateNodes?: ReadonlyMap<string, { checksum: string; config: Record<string, unknown>; relation?: { schema: string; name: string } }>;
 }
 
 const globRe = (pattern: string): RegExp => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
@@ -49,7 +49,13 @@ export const selectorMethods: Record<string, SelectorMethod> = {
     if (!ctx.stateNodes) throw new MercatorError('TRANSFORM_SELECTOR_INVALID', { selector: `state:${v}`, detail: 'needs --state <dir with manifest.json>' });
     const before = ctx.stateNodes.get(n.uniqueId);
     if (v === 'new') return !before;
-    if (v === 'modified' || v.startsWith('modified.')) return !before || before.checksum !== n.checksum || JSON.stringify(before.config) !== JSON.stringify(n.config);
+    const body = (): boolean => !before || before.checksum !== n.checksum;
+    const configs = (): boolean => !before || JSON.stringify(before.config) !== JSON.stringify(n.config);
+    const relation = (): boolean => !before || !before.relation || before.relation.schema !== n.schema || before.relation.name !== n.alias;
+    if (v === 'modified') return body() || configs();
+    if (v === 'modified.body') return body();
+    if (v === 'modified.configs') return configs();
+    if (v === 'modified.relation') return n.resourceType !== 'test' && n.resourceType !== 'source' && relation();
     if (v === 'unmodified') return Boolean(before) && before!.checksum === n.checksum;
     return false;
   },
