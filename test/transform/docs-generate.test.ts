@@ -14,7 +14,8 @@ describe('docs generate', () => {
   it('writes a catalog with the built columns and a docs site embedding manifest and catalog', async () => {
     project = await TestProject.create({
       'models/orders.sql': `{{ config(materialized='table') }}\nselect 1 as order_id, 'x'::varchar as status`,
-      'models/schema.yml': `version: 2\nmodels:\n  - name: orders\n    description: One row per order.\n    columns:\n      - name: order_id\n        description: The key.\n        tests: [unique]\n`,
+      'models/schema.yml': `version: 2\nmodels:\n  - name: orders\n    description: One row per order.\n    columns:\n      - name: order_id\n        description: '{{ doc("order_id") }}'\n        tests: [unique]\n`,
+      'models/docs.md': `{% docs order_id %}\nThe order's key, unique per shop.\n{% enddocs %}\n`,
     });
     await project.run('run');
     const { indexFile, catalog } = await runDocsGenerate({ projectDir: project.dir, logger: createMemoryLogger(), warehouse: project.warehouse, env: {} });
@@ -23,6 +24,7 @@ describe('docs generate', () => {
     const html = readFileSync(indexFile, 'utf8');
     expect(html).toContain('One row per order.');
     expect(html).toContain('unique_orders_order_id');
+    expect(html).toContain("The order's key, unique per shop.");
   });
 });
 

@@ -19,6 +19,7 @@ import { readProperties } from './read-properties.js';
 import { renderForParse } from './render-for-parse.js';
 import { sourceNodes } from './source-nodes.js';
 import { unitTestNodes } from './unit-test-nodes.js';
+import { applyDocsBlocks, readDocsBlocks } from './docs-blocks.js';
 import { walkFiles } from './walk-files.js';
 import { MercatorError } from '../../errors/index.js';
 
@@ -108,6 +109,9 @@ export function parseProject(options: ParseOptions): ParsedProject {
   const hooks = (v: string | string[] | null | undefined): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
   manifest.onRunStart = hooks(tree.root.file['on-run-start']);
   manifest.onRunEnd = hooks(tree.root.file['on-run-end']);
+  const docs = new Map<string, string>();
+  for (const pkg of tree.packages) for (const [k, v] of readDocsBlocks(pkg)) if (pkg.isRoot || !docs.has(k)) docs.set(k, v);
+  applyDocsBlocks(manifest, docs);
   linkDependencies(manifest);
   return { tree, manifest, runtime };
 }
