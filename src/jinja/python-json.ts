@@ -1,5 +1,5 @@
-// Does: Python json.dumps (ASCII-escaped, `, ` and `: ` separators, optional indent and key sorting) and pprint.pformat for short values.
-// Does not: line-wrap pformat output longer than 80 columns.
+// Does: Python json.dumps (ASCII-escaped, `, ` and `: ` separators, optional indent and key sorting) and pprint.pformat.
+// Does not: pprint's compact mode or custom widths (pformat uses pprint's defaults).
 import { RawRuntimeError } from './errors.js';
 import { Markup, Undefined } from './runtime.js';
 import { floatRepr, isDict, isFloat, isTuple, PyFloat, pyItems, pyStr, repr, typeName, viewOf } from './python-values.js';
@@ -75,25 +75,107 @@ export function jsonDumps(v: unknown, indent: number | string | null, sortKeys: 
   return walk(v, 0);
 }
 
-/** pprint.pformat for values that fit on one line (dict keys sorted, as pprint does). */
+function sortedEntries(x: Record<string, unknown> | Map<unknown, unknown>): [unknown, unknown][] {
+  return pyItems(x).sort((a, b) => {
+    const ka = a[0];
+    const kb = b[0];
+    if (typeof ka === typeof kb) return (ka as string) < (kb as string) ? -1 : (ka as string) > (kb as string) ? 1 : 0;
+    return 0;
+  });
+}
+
+/** pprint's one-line repr: like repr() with dict keys sorted. */
+function safeRepr(x: unknown): string {
+  if (Array.isArray(x) && viewOf(x) !== undefined) return pyStr(x);
+  if (Array.isArray(x)) {
+    const inner = x.map(safeRepr).join(', ');
+    if (isTuple(x)) return `(${inner}${x.length === 1 ? ',' : ''})`;
+    return `[${inner}]`;
+  }
+  if (isDict(x)) return `{${sortedEntries(x).map(([k, y]) => `${safeRepr(k)}: ${safeRepr(y)}`).join(', ')}}`;
+  return repr(x);
+}
+
+const WIDTH = 80;
+
+/** pprint.pformat(value): one line when it fits in 80 columns, else containers one item per line and long strings split. */
 export function pformat(v: unknown): string {
-  const walk = (x: unknown): string => {
-    if (Array.isArray(x) && viewOf(x) !== undefined) return pyStr(x);
-    if (Array.isArray(x)) {
-      const inner = x.map(walk).join(', ');
-      if (isTuple(x)) return `(${inner}${x.length === 1 ? ',' : ''})`;
-      return `[${inner}]`;
+  let out = '';
+  const format = (x: unknown, indent: number, allowance: number, level: number): void => {
+    const rep = safeRepr(x);
+    if (rep.length > WIDTH - indent - allowance) {
+      if (Array.isArray(x) && viewOf(x) === undefined) {
+        const tuple = isTuple(x);
+        const endchar = tuple ? (x.length === 1 ? ',)' : ')') : ']';
+        out += tuple ? '(' : '[';
+        items(x, indent, allowance + endchar.length, level + 1);
+        out += endchar;
+        return;
+      }
+      if (isDict(x)) {
+        out += '{';
+        const entries = sortedEntries(x);
+        const ind = indent + 1;
+        entries.forEach(([k, y], i) => {
+          const last = i === entries.length - 1;
+          const krep = safeRepr(k);
+          out += krep + ': ';
+          format(y, ind + krep.length + 2, last ? allowance + 1 : 1, level + 1);
+          if (!last) out += ',\n' + ' '.repeat(ind);
+        });
+        out += '}';
+        return;
+      }
+      if (typeof x === 'string' && x.length) {
+        out += formatStr(x, indent, allowance, level + 1);
+        return;
+      }
     }
-    if (isDict(x)) {
-      const entries = pyItems(x).sort((a, b) => {
-        const ka = a[0];
-        const kb = b[0];
-        if (typeof ka === typeof kb) return (ka as string) < (kb as string) ? -1 : (ka as string) > (kb as string) ? 1 : 0;
-        return 0;
-      });
-      return `{${entries.map(([k, y]) => `${repr(k)}: ${walk(y)}`).join(', ')}}`;
-    }
-    return repr(x);
+    out += rep;
   };
-  return walk(v);
+  const items = (xs: unknown[], indent: number, allowance: number, level: number): void => {
+    const ind = indent + 1;
+    xs.forEach((x, i) => {
+      if (i > 0) out += ',\n' + ' '.repeat(ind);
+      format(x, ind, i === xs.length - 1 ? allowance : 1, level);
+    });
+  };
+  format(v, 0, 0, 0);
+  return out;
+}
+
+function formatStr(s: string, indentIn: number, allowanceIn: number, level: number): string {
+  let indent = indentIn;
+  let allowance = allowanceIn;
+  const lines = s.match(/[^\n\r]*(?:\r\n|\n|\r)|[^\n\r]+$/g) ?? [s];
+  if (level === 1) {
+    indent += 1;
+    allowance += 1;
+  }
+  const maxWidth = WIDTH - indent;
+  let maxWidth1 = maxWidth;
+  const chunks: string[] = [];
+  let rep = '';
+  lines.forEach((line, i) => {
+    rep = repr(line);
+    if (i === lines.length - 1) maxWidth1 -= allowance;
+    if (rep.length <= maxWidth1) chunks.push(rep);
+    else {
+      const parts = line.match(/\S*\s*/g)!.filter((p, j, all) => j < all.length - 1 || p);
+      let maxWidth2 = maxWidth;
+      let current = '';
+      parts.forEach((part, j) => {
+        const candidate = current + part;
+        if (j === parts.length - 1 && i === lines.length - 1) maxWidth2 -= allowance;
+        if (repr(candidate).length > maxWidth2) {
+          if (current) chunks.push(repr(current));
+          current = part;
+        } else current = candidate;
+      });
+      if (current) chunks.push(repr(current));
+    }
+  });
+  if (chunks.length === 1) return rep;
+  const body = chunks.join('\n' + ' '.repeat(indent));
+  return level === 1 ? `(${body})` : body;
 }
