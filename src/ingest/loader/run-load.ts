@@ -12,9 +12,9 @@ import { recordSchemaChanges } from './record-schema-changes.js';
 import { clearState, writeCursor, writeLedger } from './state-store.js';
 import { countRows, deleteMissingKeys, writeRows } from './write-rows.js';
 
-/** Columns every loaded row carries. */
+/** Column every loaded row carries: the id of the load that wrote it (see `_mercator.loads`). */
 export const LOAD_ID_COLUMN = '_mercator_load_id';
-/** Columns every loaded row carries. */
+/** Column every loaded row carries: when its load started (UTC). */
 export const LOADED_AT_COLUMN = '_mercator_loaded_at';
 
 /**
