@@ -1,0 +1,28 @@
+-- One row per order line with its order, product and customer attributes, amounts in USD at the order day's rate (int_order_fx_rates).
+select
+    i.order_item_id,
+    i.order_id,
+    o.customer_id,
+    i.product_id,
+    o.order_date,
+    o.ordered_at,
+    o.status,
+    o.status in ('paid', 'shipped', 'delivered') as is_revenue,
+    o.currency,
+    o.country as order_country,
+    p.category,
+    p.product_name,
+    c.segment as customer_segment,
+    c.country as customer_country,
+    i.quantity,
+    r.fx_rate,
+    i.line_total,
+    {{ currency_convert('i.line_total', 'o.currency', 'r.fx_rate') }} as line_total_usd,
+    {{ currency_convert('i.discount', 'o.currency', 'r.fx_rate') }} as discount_usd,
+    {{ currency_convert('p.cost * i.quantity', 'p.currency', 'r.fx_rate') }} as cost_usd,
+    greatest(i.updated_at, o.updated_at) as updated_at
+from {{ ref('stg_order_items') }} i
+join {{ ref('stg_orders') }} o on o.order_id = i.order_id
+join {{ ref('int_order_fx_rates') }} r on r.order_id = i.order_id
+left join {{ ref('stg_products') }} p on p.product_id = i.product_id
+left join {{ ref('stg_customers') }} c on c.customer_id = o.customer_id

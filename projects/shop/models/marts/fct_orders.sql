@@ -1,0 +1,34 @@
+{{
+  config(
+    materialized='incremental',
+    unique_key='order_item_id',
+    incremental_strategy='merge'
+  )
+}}
+-- One row per order line; a changed order or line is merged in again.
+select
+    i.order_item_id,
+    i.order_id,
+    i.customer_id,
+    d.customer_key,
+    i.product_id,
+    cast(strftime(i.order_date, '%Y%m%d') as integer) as date_key,
+    i.order_date,
+    i.ordered_at,
+    i.status,
+    i.is_revenue,
+    i.currency,
+    i.quantity,
+    i.line_total,
+    i.fx_rate,
+    i.line_total_usd,
+    i.discount_usd,
+    i.cost_usd,
+    i.updated_at
+from {{ ref('int_order_items_enriched') }} i
+left join {{ ref('dim_customers') }} d
+  on d.customer_id = i.customer_id
+ and i.ordered_at >= d.valid_from and (d.valid_to is null or i.ordered_at < d.valid_to)
+{% if is_incremental() %}
+where i.updated_at > (select max(updated_at) from {{ this }})
+{% endif %}
