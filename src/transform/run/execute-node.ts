@@ -13,8 +13,10 @@ import { runUnitTest } from './run-unit-test.js';
 export type ExecuteMode = 'build' | 'compile';
 
 /** Executes one node by its type and times it; failures become `error` results carrying the coded error. */
-export async function executeNode(ctx: RunContext, node: ManifestNode, mode: ExecuteMode): Promise<NodeResult> {
+export async function executeNode(runCtx: RunContext, node: ManifestNode, mode: ExecuteMode): Promise<NodeResult> {
   const started = performance.now();
+  // Database errors raised while building this node name its model and file.
+  const ctx: RunContext = { ...runCtx, warehouse: runCtx.warehouse.withLocation({ file: node.originalFilePath, node: node.uniqueId }) };
   const done = (r: Omit<NodeResult, 'uniqueId' | 'executionTime'>): NodeResult => ({ uniqueId: node.uniqueId, executionTime: (performance.now() - started) / 1000, ...r });
   try {
     if (mode === 'compile') {
