@@ -8,6 +8,7 @@ const benches = [
   { name: 'jinja', module: './jinja-bench.ts', run: 'runJinjaBench' },
   { name: 'demo', module: './demo-bench.ts', run: 'runDemoBench' },
   { name: 'transform', module: './transform-bench.ts', run: 'runTransformBench' },
+  { name: 'ingest', module: './ingest-bench.ts', run: 'runIngestBench' },
 ] as const;
 
 function formatValue(value: number, unit: string): string {
