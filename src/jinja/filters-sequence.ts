@@ -117,6 +117,11 @@ export const SEQUENCE_FILTERS: Record<string, FilterFn> = {
   count: (_r, v) => lengthOf(v),
   list: (_r, v) => [...pyIter(v)],
   first: (_r, v) => {
+    // next(iter(x)): an iterator gives up only its first item.
+    if (generatorKind(v) !== undefined) {
+      const g = v as unknown[];
+      return g.length ? g.shift() : new Undefined(undefined, undefined, false, 'No first item, sequence was empty.');
+    }
     const items = pyIter(v);
     return items.length ? items[0] : new Undefined(undefined, undefined, false, 'No first item, sequence was empty.');
   },

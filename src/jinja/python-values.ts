@@ -396,7 +396,13 @@ export function pyContains(container: unknown, item: unknown): boolean {
     if (typeof item === 'string' || item instanceof Markup) return s.includes(String(item));
     throw new RawRuntimeError(`'in <string>' requires string as left operand, not ${typeName(item)}`, 'type');
   }
-  if (Array.isArray(container)) return container.some((x) => pyEq(x, item));
+  if (Array.isArray(container)) {
+    if (generatorKind(container) === undefined) return container.some((x) => pyEq(x, item));
+    // Membership advances an iterator up to and including the match.
+    const at = container.findIndex((x) => pyEq(x, item));
+    container.splice(0, at < 0 ? container.length : at + 1);
+    return at >= 0;
+  }
   if ((container instanceof Map || isPlainObject(container)) && (Array.isArray(item) && !isTuple(item) || isDict(item))) {
     throw new RawRuntimeError(`unhashable type: '${typeName(item)}'`, 'type');
   }
