@@ -297,6 +297,24 @@ function pow(x: number, y: number): number {
   return x ** y;
 }
 
+/** CPython's float divmod: fmod-based so that 1 % 0.1 and 1 // 0.1 match Python (0.0999..., 9.0). */
+function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else mod = y < 0 ? -0 : 0;
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else floordiv = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  return [floordiv, mod];
+}
+
 function numResult(a: unknown, b: unknown, r: number): number | PyFloat {
   return isFloat(a) || isFloat(b) ? makeFloat(r) : r;
 }
@@ -315,11 +333,11 @@ export function pyArith(op: string, a: unknown, b: unknown): unknown {
         return makeFloat(x / y);
       case '//':
         if (y === 0) throw new RawRuntimeError('integer division or modulo by zero', 'zero');
-        return numResult(a, b, Math.floor(x / y));
+        if (!isFloat(a) && !isFloat(b)) return Math.floor(x / y);
+        return makeFloat(floatDivmod(x, y)[0]);
       case '%': {
         if (y === 0) throw new RawRuntimeError('integer modulo by zero', 'zero');
-        const m = x - Math.floor(x / y) * y;
-        return numResult(a, b, m);
+        return numResult(a, b, floatDivmod(x, y)[1]);
       }
       case '**': {
         if (!isFloat(a) && !isFloat(b) && y >= 0) return x ** y;
@@ -403,7 +421,8 @@ export function pyContains(container: unknown, item: unknown): boolean {
     container.splice(0, at < 0 ? container.length : at + 1);
     return at >= 0;
   }
-  if ((container instanceof Map || isPlainObject(container)) && (Array.isArray(item) && !isTuple(item) || isDict(item))) {
+  const unhashableList = Array.isArray(item) && !isTuple(item) && generatorKind(item) === undefined && !viewOf(item)?.startsWith('range(');
+  if ((container instanceof Map || isPlainObject(container)) && (unhashableList || isDict(item))) {
     throw new RawRuntimeError(`unhashable type: '${typeName(item)}'`, 'type');
   }
   if (container instanceof Map) {
