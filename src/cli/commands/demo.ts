@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { cliContext } from '../cli-context.js';
 import { demoAdvance, demoInit, demoServeStripe, demoStop, type StripeFaults } from '../../demo/index.js';
+import { registerDemoPipeline } from './demo-pipeline.js';
 
 const number = (v: string): number => Number(v);
 
@@ -31,6 +32,7 @@ function faultsFrom(opts: FaultFlags): Partial<StripeFaults> {
 /** `mercator demo …`: the demo shop and its local stand-in systems. */
 export function registerDemo(program: Command): void {
   const demo = program.command('demo').description('A deterministic demo shop with a PostgreSQL, a Stripe-compatible API, CSV exports and a landing folder');
+  registerDemoPipeline(demo);
 
   const init = demo
     .command('init')

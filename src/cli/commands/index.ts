@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
 import { registerValidate } from './validate.js';
 import { registerIngest } from './ingest.js';
+import { registerPipeline } from './pipeline.js';
 import { registerParse } from './parse.js';
 import { registerCompile } from './compile.js';
 import { registerRun } from './run.js';
@@ -24,6 +25,7 @@ export const commands: RegisterCommand[] = [
   registerDemo,
   registerValidate,
   registerIngest,
+  registerPipeline,
   registerInit,
   registerDebug,
   registerParse,

@@ -1,0 +1,73 @@
+// Does: `mercator demo` without a subcommand: create (or reuse) the demo shop in the shipped shop project,
+// then run the pipeline on it and print the summary. Does not: hold pipeline logic (src/orchestrate does).
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStripeServer, demoInit, demoPaths, listenStripeServer, readDemoState, startLocalPostgres, type DemoState } from '../../demo/index.js';
+import type { Logger } from '../../log/index.js';
+import { createIngestReporter } from '../../ingest/index.js';
+import { pipelineSummaryText, runPipeline, type PipelineResult } from '../../orchestrate/index.js';
+import { EXIT } from '../../errors/index.js';
+import { cliContext } from '../cli-context.js';
+
+/** The shipped shop project: `projects/shop` of this package (src/cli/commands and dist/cli/commands are 3 levels down). */
+export const SHOP_PROJECT_DIR = fileURLToPath(new URL('../../../projects/shop', import.meta.url));
+
+/** Options of `mercator demo` (bare). */
+export interface DemoPipelineOptions {
+  dir: string;
+  scale: number;
+  seed: number;
+  pgUrl?: string;
+  asOf?: Date;
+  eventDays?: number;
+  fullRefresh?: boolean;
+}
+
+/** Environment that points the shop project's mercator.yml at the demo's systems. */
+export function demoSourceEnv(state: DemoState, stripePort: number): Record<string, string> {
+  return { SHOP_PG_URL: state.postgres.url, SHOP_STRIPE_KEY: state.stripe.apiKey, SHOP_STRIPE_PORT: String(stripePort) };
+}
+
+/** Creates the demo shop in `dir` unless `.mercator/demo.json` exists there, then ingests, builds and tests the project. */
+export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): Promise<PipelineResult> {
+  const dir = resolve(o.dir);
+  let state: DemoState;
+  if (existsSync(demoPaths(dir).stateFile)) {
+    state = readDemoState(dir);
+    if (state.postgres.embedded && state.postgres.dataDir) await startLocalPostgres(state.postgres.dataDir, { port: Number(new URL(state.postgres.serverUrl).port) });
+    logger.emit({ type: 'DemoReused', level: 'info', message: `Reusing the demo shop in ${dir} (as of ${state.asOf.slice(0, 10)}); \`mercator demo advance --days 1\` adds a day` });
+  } else {
+    ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14, startStripe: false }, logger));
+  }
+  // The Stripe stand-in is served by this process for the run, so a stopped background server does not matter.
+  const server: Server = createStripeServer({ dataDir: state.stripe.dataDir, apiKey: state.stripe.apiKey });
+  const { port } = await listenStripeServer(server);
+  try {
+    const result = await runPipeline({ projectDir: dir, logger, env: { ...process.env, ...demoSourceEnv(state, port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger) });
+    logger.clearStatus();
+    logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
+    return result;
+  } finally {
+    await new Promise((r) => server.close(r));
+    server.closeAllConnections();
+  }
+}
+
+/** `mercator demo run`, also the default of bare `mercator demo`: the whole pipeline on the demo shop. */
+export function registerDemoPipeline(demo: Command): void {
+  demo
+    .command('run', { isDefault: true })
+    .description('(default) create the demo shop or reuse it, then ingest, build and test the shop project and print rows, tests and KPIs')
+    .option('--scale <n>', 'size when the shop is created: 1 = 50k customers, 100k orders', Number, 1)
+    .option('--seed <n>', 'random seed when the shop is created', Number, 42)
+    .option('--dir <dir>', 'project folder (default: the shipped projects/shop)', SHOP_PROJECT_DIR)
+    .option('--pg-url <url>', 'PostgreSQL server to load the shop into (default: an embedded one)')
+    .option('--full-refresh', 'reload every source and rebuild incremental models', false)
+    .action(async (opts: { scale: number; seed: number; dir: string; pgUrl?: string; fullRefresh: boolean }, cmd: Command) => {
+      const result = await runDemoPipeline({ dir: opts.dir, scale: opts.scale, seed: opts.seed, ...(opts.pgUrl ? { pgUrl: opts.pgUrl } : {}), fullRefresh: opts.fullRefresh }, cliContext(cmd).logger);
+      if (!result.success) (cmd as Command & { exitCode?: number }).exitCode = EXIT.failure;
+    });
+}
