@@ -1,0 +1,99 @@
+// The whole pipeline on a small demo shop: everything builds and every test passes; the summary's KPIs
+// equal SQL written directly on the raw layer; after `demo advance --days 3` fct_orders grows by exactly
+// the new and changed lines and dim_customers keeps the old version of a customer whose segment changed.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoAdvance } from '../../src/demo/index.js';
+import { createMemoryLogger } from '../../src/log/index.js';
+import type { PipelineResult } from '../../src/orchestrate/index.js';
+import { shopFixture, type ShopFixture } from './shop-fixture.js';
+
+let f: ShopFixture;
+let first: PipelineResult;
+
+// KPIs straight from raw: USD at the day's exported rate, else the base rate; revenue statuses only.
+const RAW_KPIS_SQL = `
+WITH items AS (
+  SELECT o.order_id, o.customer_id, CAST(o.created_at AS DATE) AS d,
+         round(CASE WHEN o.currency = 'USD' THEN i.line_total
+                    ELSE i.line_total / coalesce(fx.rate, CASE o.currency WHEN 'EUR' THEN 0.92 WHEN 'GBP' THEN 0.79 END) END, 2) AS usd
+  FROM raw.shop_db_order_items i
+  JOIN raw.shop_db_orders o ON o.order_id = i.order_id
+  LEFT JOIN raw.exports_fx_rates fx ON fx.date = CAST(o.created_at AS DATE) AND fx.quote_currency = o.currency
+  WHERE o.status IN ('paid', 'shipped', 'delivered')
+)
+SELECT CAST(round(sum(usd), 2) AS VARCHAR) AS revenue,
+       CAST(count(DISTINCT order_id) AS VARCHAR) AS orders,
+       CAST((SELECT count(DISTINCT customer_id) FROM items WHERE d > (SELECT max(d) FROM items) - INTERVAL 30 DAY) AS VARCHAR) AS active
+FROM items`;
+
+beforeAll(async () => {
+  f = await shopFixture(inject('pgUrl'), 'shop_pipeline');
+  first = await f.pipeline();
+}, 120_000);
+afterAll(async () => f?.close());
+
+function failures(r: PipelineResult): string[] {
+  return [
+    ...r.ingest.failures.map((x) => `${x.source}.${x.stream}: ${x.error.message}`),
+    ...r.build.results.filter((x) => x.status !== 'success' && x.status !== 'pass').map((x) => `${x.uniqueId}: ${x.status} ${x.message}`),
+  ];
+}
+
+describe('the shop pipeline', () => {
+  it('ingests every source, builds every model and passes every test', () => {
+    expect(failures(first)).toEqual([]);
+    expect(first.success).toBe(true);
+    expect(first.tests.failed).toBe(0);
+    expect(first.tests.passed).toBeGreaterThanOrEqual(40);
+    expect(first.build.summary.total).toBe(first.build.summary.pass);
+    const layers = Object.fromEntries(first.layers.map((l) => [l.layer, l]));
+    expect(layers['marts']?.relations).toBe(9);
+    for (const l of ['raw', 'staging', 'intermediate', 'marts', 'snapshots']) expect(layers[l]?.rows, l).toBeGreaterThan(0);
+  });
+
+  it('reports KPIs equal to a direct computation on the raw layer', async () => {
+    const [raw] = await f.query(RAW_KPIS_SQL);
+    const revenue = Number(raw?.['revenue']);
+    const orders = Number(raw?.['orders']);
+    expect(first.kpis).toEqual({
+      revenue,
+      orders,
+      averageOrderValue: Math.round((revenue / orders) * 100) / 100,
+      activeCustomers: Number(raw?.['active']),
+    });
+    expect(orders).toBeGreaterThan(0);
+  });
+
+  it('after `demo advance --days 3` merges exactly the new and changed lines and keeps SCD2 history', async () => {
+    const [before] = await f.query(`SELECT CAST(count(*) AS VARCHAR) AS n, CAST(max(updated_at) AS VARCHAR) AS hi FROM marts.fct_orders`);
+    const currentBefore = await f.query(`SELECT customer_id, segment, country FROM marts.dim_customers WHERE is_current ORDER BY customer_id`);
+    const advanced = await demoAdvance(f.dir, 3, createMemoryLogger());
+    expect(advanced.newOrderItems).toBeGreaterThan(0);
+
+    // Lines the incremental model must pick up: the line or its order changed after the last build's high-water mark.
+    const changed = await f.db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE i.created_at > $1::timestamptz)::int AS fresh
+      FROM order_items i JOIN orders o USING (order_id) WHERE greatest(i.updated_at, o.updated_at) > $1::timestamptz`, [before?.['hi']]);
+    const total = await f.db.query(`SELECT count(*)::int AS n FROM order_items`);
+
+    const second = await f.pipeline();
+    expect(failures(second)).toEqual([]);
+    const fct = second.build.results.find((r) => r.uniqueId === 'model.shop.fct_orders');
+    expect(fct?.rowsAffected).toBe(changed.rows[0].n);
+    const [after] = await f.query(`SELECT CAST(count(*) AS VARCHAR) AS n FROM marts.fct_orders`);
+    expect(Number(after?.['n'])).toBe(total.rows[0].n);
+    expect(Number(after?.['n']) - Number(before?.['n'])).toBe(advanced.newOrderItems);
+
+    // A customer whose segment changed during the advance: the old version closed, the new one current.
+    const pgCustomers = await f.db.query(`SELECT customer_id::int AS id, segment, trim(country) AS country FROM customers ORDER BY customer_id`);
+    const old = new Map(currentBefore.map((r) => [Number(r['customer_id']), r]));
+    const moved = pgCustomers.rows.find((r: { id: number; segment: string }) => old.has(r.id) && old.get(r.id)?.['segment'] !== r.segment) as { id: number; segment: string; country: string } | undefined;
+    expect(moved, 'a customer changed segment').toBeDefined();
+    const history = await f.query(`SELECT segment, country, CAST(valid_to AS VARCHAR) AS valid_to, CAST(snapshot_valid_from AS VARCHAR) AS valid_from, is_current
+      FROM marts.dim_customers WHERE customer_id = ${moved!.id} ORDER BY snapshot_valid_from`);
+    const was = old.get(moved!.id)!;
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ segment: was['segment'], country: was['country'], is_current: false });
+    expect(history[0]?.['valid_to']).toBe(history[1]?.['valid_from']);
+    expect(history[1]).toMatchObject({ segment: moved!.segment, country: moved!.country, is_current: true, valid_to: null });
+  }, 120_000);
+});
