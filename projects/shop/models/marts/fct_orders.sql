@@ -28,7 +28,7 @@ select
 from {{ ref('int_order_items_enriched') }} i
 left join {{ ref('dim_customers') }} d
   on d.customer_id = i.customer_id
- and i.ordered_at >= d.valid_from and (d.valid_to is null or i.ordered_at < d.valid_to)
+ and i.ordered_at >= d.valid_from and i.ordered_at < coalesce(d.valid_to, timestamp '9999-12-31')  -- an OR here makes DuckDB fall back to a nested loop
 {% if is_incremental() %}
 where i.updated_at > (select max(updated_at) from {{ this }})
 {% endif %}
