@@ -14,6 +14,7 @@ import { resolveTarget } from '../project/load-profile.js';
 import { loadProjectTree } from '../project/load-project.js';
 import type { ManifestNode } from '../project/node-types.js';
 import { runDag } from '../run/dag-runner.js';
+import { flushSqlArtifacts } from '../run/write-sql-artifact.js';
 import { executeNode } from '../run/execute-node.js';
 import type { NodeResult, RunContext } from '../run/run-types.js';
 import { buildParents } from './build-parents.js';
@@ -122,6 +123,7 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
       message: `Finished ${command} of ${results.length} nodes in ${elapsed.toFixed(2)}s. PASS=${summary.pass} WARN=${summary.warn} ERROR=${summary.error} SKIP=${summary.skip} TOTAL=${summary.total}`,
       data: { ...summary, elapsed },
     });
+    await flushSqlArtifacts(targetDir);
     if (targetDir) writeRunResultsJson(targetDir, project, results, elapsed, command);
     return { project, selected, results, summary, success: summary.error === 0 };
   } finally {
