@@ -2,10 +2,10 @@
 // then run the pipeline on it and print the summary. Does not: hold pipeline logic (src/orchestrate does).
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStripeServer, demoInit, demoPaths, listenStripeServer, readDemoState, startLocalPostgres, type DemoState } from '../../demo/index.js';
+import { demoInit, demoPaths, readDemoState, startLocalPostgres, writeDemoState, type DemoState } from '../../demo/index.js';
+import { isStripeProcess, startStripeInBackground } from '../../demo/stripe-server/stripe-background.js';
 import type { Logger } from '../../log/index.js';
 import { createIngestReporter } from '../../ingest/index.js';
 import { pipelineSummaryText, runPipeline, type PipelineResult } from '../../orchestrate/index.js';
@@ -31,6 +31,15 @@ export function demoSourceEnv(state: DemoState, stripePort: number): Record<stri
   return { SHOP_PG_URL: state.postgres.url, SHOP_STRIPE_KEY: state.stripe.apiKey, SHOP_STRIPE_PORT: String(stripePort) };
 }
 
+/** The demo's Stripe stand-in as a background process (its own event loop: served in-process it slows the ingest tenfold). */
+async function ensureStripeRunning(state: DemoState): Promise<DemoState> {
+  if (state.stripe.pid !== undefined && isStripeProcess(state.stripe.pid)) return state;
+  const server = await startStripeInBackground(state);
+  const next: DemoState = { ...state, stripe: { ...state.stripe, url: server.url, port: server.port, pid: server.pid } };
+  writeDemoState(next);
+  return next;
+}
+
 /** Creates the demo shop in `dir` unless `.mercator/demo.json` exists there, then ingests, builds and tests the project. */
 export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): Promise<PipelineResult> {
   const dir = resolve(o.dir);
@@ -42,18 +51,12 @@ export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): P
   } else {
     ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14, startStripe: false }, logger));
   }
-  // The Stripe stand-in is served by this process for the run, so a stopped background server does not matter.
-  const server: Server = createStripeServer({ dataDir: state.stripe.dataDir, apiKey: state.stripe.apiKey });
-  const { port } = await listenStripeServer(server);
-  try {
-    const result = await runPipeline({ projectDir: dir, logger, env: { ...process.env, ...demoSourceEnv(state, port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger) });
-    logger.clearStatus();
-    logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
-    return result;
-  } finally {
-    await new Promise((r) => server.close(r));
-    server.closeAllConnections();
-  }
+  state = await ensureStripeRunning(state);
+  const result = await runPipeline({ projectDir: dir, logger, env: { ...process.env, ...demoSourceEnv(state, state.stripe.port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger) });
+  logger.clearStatus();
+  logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
+  logger.emit({ type: 'DemoSystemsRunning', level: 'info', message: `The shop's PostgreSQL and Stripe stand-in keep running for \`mercator demo advance\`; \`mercator demo stop --dir ${dir}\` stops them.` });
+  return result;
 }
 
 /** `mercator demo run`, also the default of bare `mercator demo`: the whole pipeline on the demo shop. */
