@@ -11,6 +11,7 @@ import type {
   JsonRow,
   QueryResult,
   RelationInfo,
+  RelationKind,
   RelationName,
   SqlParams,
   Warehouse,
@@ -118,7 +119,7 @@ export class ManagedWarehouse implements Warehouse {
     });
   }
 
-  async replaceTable(target: RelationName, selectSql: string): Promise<number> {
+  async replaceTable(target: RelationName, selectSql: string, current?: RelationKind | null): Promise<number> {
     const staging: RelationName = { ...target, name: `${target.name}__mercator_tmp_${randomBytes(4).toString('hex')}` };
     const stagingSql = this.dialect.relation(staging);
     // Built outside the swap transaction so a long build never holds locks on the live table.
@@ -127,8 +128,9 @@ export class ManagedWarehouse implements Warehouse {
       const counted = await this.query(`SELECT count(*) AS n FROM ${stagingSql}`);
       const rows = Number(counted.rows[0]?.['n'] ?? 0);
       const swap = async (wh: Warehouse): Promise<void> => {
-        const existing = await wh.getRelation(target);
-        for (const statement of this.dialect.swapTable(target, staging, existing?.kind ?? null)) await wh.run(statement);
+        // A catalog query costs more than the swap itself; skip it when the caller knows what is there.
+        const kind = current !== undefined ? current : ((await wh.getRelation(target))?.kind ?? null);
+        for (const statement of this.dialect.swapTable(target, staging, kind)) await wh.run(statement);
       };
       if (this.capabilities.transactionalDdl) await this.transaction(swap);
       else await swap(this);

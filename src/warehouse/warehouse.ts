@@ -188,8 +188,12 @@ export interface Warehouse {
 
   /** Loads files the engine reads natively; returns the number of rows loaded. */
   bulkLoad(request: BulkLoadRequest): Promise<number>;
-  /** Builds `selectSql` under a temporary name and swaps it in atomically; readers never see a gap. */
-  replaceTable(target: RelationName, selectSql: string): Promise<number>;
+  /**
+   * Builds `selectSql` under a temporary name and swaps it in atomically; readers never see a gap.
+   * `current` is the kind of relation now at `target` (null: none) when the caller already knows it;
+   * omitted, it is looked up inside the swap.
+   */
+  replaceTable(target: RelationName, selectSql: string, current?: RelationKind | null): Promise<number>;
 
   /** Schemas of the current database, sorted. */
   listSchemas(): Promise<string[]>;

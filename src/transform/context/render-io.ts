@@ -37,6 +37,11 @@ export class RenderIo {
     return hit;
   }
 
+  /** True once a run_query/statement result was fetched: SQL ran that may have changed the catalog. */
+  get ranQueries(): boolean {
+    return this.queries.size > 0;
+  }
+
   /** Seeds an answer known before rendering (e.g. whether `this` exists). */
   knowRelation(rel: RelationName, info: RelationInfo | null): void {
     this.relations.set(relKey(rel), info);

@@ -2,7 +2,7 @@ import { MercatorError } from '../../errors/index.js';
 import type { ManifestNode } from '../project/node-types.js';
 import { sqlArtifactPath } from './write-sql-artifact.js';
 import { compileForRun } from './compile-for-run.js';
-import { existingRelationForCompile } from './compile-relation-cache.js';
+import { existingRelation } from './run-relation-cache.js';
 import { executeTest } from './execute-test.js';
 import { loadSeed } from './load-seed.js';
 import { materializeModel } from './materialize-model.js';
@@ -22,7 +22,7 @@ export async function executeNode(runCtx: RunContext, node: ManifestNode, mode: 
   try {
     if (mode === 'compile') {
       if (node.resourceType === 'seed' || node.resourceType === 'source' || node.resourceType === 'unit_test') return done({ status: 'success', message: 'nothing to compile', rowsAffected: null, failures: null });
-      const existing = node.resourceType === 'model' ? await existingRelationForCompile(ctx, node.schema, node.alias) : null;
+      const existing = node.resourceType === 'model' ? await existingRelation(ctx, { schema: node.schema, name: node.alias }) : null;
       const { sql } = await compileForRun(ctx, node, existing);
       return done({ status: 'success', message: 'compiled', rowsAffected: null, failures: null, compiledSql: sql });
     }

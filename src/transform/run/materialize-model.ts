@@ -1,4 +1,5 @@
 import { ensureSchemaOnce } from './ensure-schema-once.js';
+import { existingRelation, forgetRelations } from './run-relation-cache.js';
 import { MercatorError, isMercatorError } from '../../errors/index.js';
 import { nodeRelation } from '../compile/node-relation.js';
 import type { ManifestNode } from '../project/node-types.js';
@@ -26,7 +27,7 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
   }
   const target = rel.toRelationName();
   await ensureSchemaOnce(ctx, target.schema);
-  const existing = await wh.getRelation(target);
+  const existing = await existingRelation(ctx, target);
   const compiled = await compileForRun(ctx, node, existing);
   const { io, isIncremental } = compiled;
   // sql_header (e.g. `set ...` or a temporary macro) runs before the model's statement.
@@ -35,7 +36,11 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
   if (header) await wh.run(header);
   writeSqlArtifact(ctx.targetDir, 'run', node, sql);
   try {
-    for (const hook of await renderHooks(ctx, node, 'pre-hook', io, isIncremental)) await wh.run(hook);
+    const preHooks = await renderHooks(ctx, node, 'pre-hook', io, isIncremental);
+    // SQL this run does not track may have changed the catalog: later nodes list it again, and the swap looks again.
+    const untracked = header !== '' || preHooks.length > 0 || io.ranQueries;
+    if (untracked) forgetRelations(ctx);
+    for (const hook of preHooks) await wh.run(hook);
     let rows: number | null = null;
     let message: string;
     if (materialized === 'view') {
@@ -43,7 +48,7 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
       await wh.run(wh.dialect.createViewAs(target, sql));
       message = `CREATE VIEW`;
     } else if (materialized === 'table') {
-      rows = await wh.replaceTable(target, sql);
+      rows = await wh.replaceTable(target, sql, untracked ? undefined : (existing?.kind ?? null));
       message = `SELECT ${rows}`;
     } else if (materialized === 'incremental') {
       if (existing?.kind === 'view') await wh.run(wh.dialect.dropRelation(target, 'view'));
@@ -52,7 +57,9 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
     } else {
       throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `materialization \`${materialized}\` is not supported (view, table, incremental, ephemeral)` });
     }
-    for (const hook of await renderHooks(ctx, node, 'post-hook', io, isIncremental)) await wh.run(hook);
+    const postHooks = await renderHooks(ctx, node, 'post-hook', io, isIncremental);
+    if (postHooks.length > 0 || io.ranQueries) forgetRelations(ctx);
+    for (const hook of postHooks) await wh.run(hook);
     return { rows, message, sql };
   } catch (err) {
     throw sqlError(err, node, sql);
