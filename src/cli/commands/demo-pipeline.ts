@@ -4,13 +4,17 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoInit, demoPaths, readDemoState, startLocalPostgres, writeDemoState, type DemoState } from '../../demo/index.js';
-import { isStripeProcess, startStripeInBackground } from '../../demo/stripe-server/stripe-background.js';
+import type { DemoState } from '../../demo/index.js';
 import type { Logger } from '../../log/index.js';
-import { createIngestReporter } from '../../ingest/index.js';
-import { pipelineSummaryText, runPipeline, type PipelineResult } from '../../orchestrate/index.js';
+import type { PipelineResult } from '../../orchestrate/index.js';
 import { EXIT } from '../../errors/index.js';
 import { cliContext } from '../cli-context.js';
+
+// Loaded when the command runs: at start-up they would pull in the Postgres, Stripe and ingest code for every command.
+const demo = () => import('../../demo/index.js');
+const stripeBackground = () => import('../../demo/stripe-server/stripe-background.js');
+const ingest = () => import('../../ingest/index.js');
+const orchestrate = () => import('../../orchestrate/index.js');
 
 /** The shipped shop project: `projects/shop` of this package (src/cli/commands and dist/cli/commands are 3 levels down). */
 export const SHOP_PROJECT_DIR = fileURLToPath(new URL('../../../projects/shop', import.meta.url));
@@ -33,6 +37,8 @@ export function demoSourceEnv(state: DemoState, stripePort: number): Record<stri
 
 /** The demo's Stripe stand-in as a background process (its own event loop: served in-process it slows the ingest tenfold). */
 async function ensureStripeRunning(state: DemoState): Promise<DemoState> {
+  const { isStripeProcess, startStripeInBackground } = await stripeBackground();
+  const { writeDemoState } = await demo();
   if (state.stripe.pid !== undefined && isStripeProcess(state.stripe.pid)) return state;
   const server = await startStripeInBackground(state);
   const next: DemoState = { ...state, stripe: { ...state.stripe, url: server.url, port: server.port, pid: server.pid } };
@@ -43,11 +49,14 @@ async function ensureStripeRunning(state: DemoState): Promise<DemoState> {
 /** Creates the demo shop in `dir` unless `.mercator/demo.json` exists there, then ingests, builds and tests the project. */
 export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): Promise<PipelineResult> {
   const dir = resolve(o.dir);
+  const { demoInit, demoPaths, readDemoState, startLocalPostgres } = await demo();
+  const { pipelineSummaryText, runPipeline } = await orchestrate();
+  const { createIngestReporter } = await ingest();
   let state: DemoState;
   if (existsSync(demoPaths(dir).stateFile)) {
     state = readDemoState(dir);
     if (state.postgres.embedded && state.postgres.dataDir) await startLocalPostgres(state.postgres.dataDir, { port: Number(new URL(state.postgres.serverUrl).port) });
-    logger.emit({ type: 'DemoReused', level: 'info', message: `Reusing the demo shop in ${dir} (as of ${state.asOf.slice(0, 10)}); \`mercator demo advance --days 1\` adds a day` });
+    logger.emit({ type: 'DemoReused', level: 'info', message: `Reusing the demo shop in ${dir} (as of ${state.asOf.slice(0, 10)}); \`mercator demo advance --days 1 --dir ${dir}\` adds a day` });
   } else {
     ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14, startStripe: false }, logger));
   }
