@@ -1,7 +1,10 @@
 import { Command, Option } from 'commander';
 import { cliContext } from '../cli-context.js';
-import { demoAdvance, demoInit, demoServeStripe, demoStop, type StripeFaults } from '../../demo/index.js';
+import type { StripeFaults } from '../../demo/index.js';
 import { registerDemoPipeline } from './demo-pipeline.js';
+
+// Loaded when a demo command runs: at start-up it would pull in the Postgres and Stripe clients for every command.
+const loadDemo = () => import('../../demo/index.js');
 
 const number = (v: string): number => Number(v);
 
@@ -49,7 +52,7 @@ export function registerDemo(program: Command): void {
     .option('--no-stripe', 'do not start the Stripe stand-in');
   addFaultOptions(init).action(async (opts: { scale: number; seed: number; pgUrl?: string; pgDatabase: string; dir: string; asOf?: string; eventDays: number; badRows: number; force: boolean; stripe: boolean } & FaultFlags, cmd: Command) => {
     const { logger } = cliContext(cmd);
-    await demoInit(
+    await (await loadDemo()).demoInit(
       { dir: opts.dir, scale: opts.scale, seed: opts.seed, pgUrl: opts.pgUrl, database: opts.pgDatabase, asOf: opts.asOf ? new Date(`${opts.asOf}T00:00:00Z`) : undefined, eventDays: opts.eventDays, badRowFraction: opts.badRows, force: opts.force, startStripe: opts.stripe, faults: faultsFrom(opts) },
       logger,
     );
@@ -61,7 +64,7 @@ export function registerDemo(program: Command): void {
     .requiredOption('--days <n>', 'days to simulate (1..366)', number)
     .option('--dir <dir>', 'project folder', '.')
     .action(async (opts: { days: number; dir: string }, cmd: Command) => {
-      await demoAdvance(opts.dir, opts.days, cliContext(cmd).logger);
+      await (await loadDemo()).demoAdvance(opts.dir, opts.days, cliContext(cmd).logger);
     });
 
   demo
@@ -69,7 +72,7 @@ export function registerDemo(program: Command): void {
     .description('stop the background servers of the demo shop (data stays)')
     .option('--dir <dir>', 'project folder', '.')
     .action(async (opts: { dir: string }, cmd: Command) => {
-      await demoStop(opts.dir, cliContext(cmd).logger);
+      await (await loadDemo()).demoStop(opts.dir, cliContext(cmd).logger);
     });
 
   const serve = demo
@@ -78,7 +81,7 @@ export function registerDemo(program: Command): void {
     .option('--dir <dir>', 'project folder', '.')
     .option('--port <n>', 'port (default: the one in demo.json, else any free port)', number);
   addFaultOptions(serve).action(async (opts: { dir: string; port?: number } & FaultFlags, cmd: Command) => {
-      const { server } = await demoServeStripe(opts.dir, { port: opts.port, faults: faultsFrom(opts) }, cliContext(cmd).logger);
+      const { server } = await (await loadDemo()).demoServeStripe(opts.dir, { port: opts.port, faults: faultsFrom(opts) }, cliContext(cmd).logger);
       await new Promise<void>((resolve) => {
         const stop = (): void => void server.close(() => resolve());
         process.once('SIGTERM', stop);

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { EXIT } from '../../errors/index.js';
-import { createIngestReporter, ingestProject, summaryTable } from '../../ingest/index.js';
 import { cliContext } from '../cli-context.js';
+
+// Loaded when the command runs: at start-up they would pull in the Postgres and Stripe clients for every command.
+const ingest = () => import('../../ingest/index.js');
 
 /** `mercator ingest`: load the sources of mercator.yml into the raw layer, with live progress and a summary. */
 export function registerIngest(program: Command): void {
@@ -15,6 +17,7 @@ export function registerIngest(program: Command): void {
     .option('--full-refresh', 'reload everything and replace the tables, forgetting cursors and file ledgers', false)
     .action(async (opts: { projectDir: string; source?: string; stream?: string; fullRefresh: boolean }, command: Command) => {
       const { logger } = cliContext(command);
+      const { createIngestReporter, ingestProject, summaryTable } = await ingest();
       const summary = await ingestProject({
         projectDir: resolve(opts.projectDir),
         ...(opts.source ? { source: opts.source } : {}),

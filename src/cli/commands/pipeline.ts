@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { EXIT } from '../../errors/index.js';
-import { createIngestReporter } from '../../ingest/index.js';
-import { pipelineSummaryText, runPipeline } from '../../orchestrate/index.js';
 import { cliContext } from '../cli-context.js';
+
+// Loaded when the command runs: at start-up they would pull in the Postgres and Stripe clients for every command.
+const ingest = () => import('../../ingest/index.js');
+const orchestrate = () => import('../../orchestrate/index.js');
 
 /** `mercator pipeline`: ingest every source, build and test the project, print rows per layer, tests and KPIs. */
 export function registerPipeline(program: Command): void {
@@ -14,6 +16,8 @@ export function registerPipeline(program: Command): void {
     .option('--full-refresh', 'reload every source and rebuild incremental models', false)
     .action(async (opts: { projectDir: string; fullRefresh: boolean }, command: Command) => {
       const { logger } = cliContext(command);
+      const { pipelineSummaryText, runPipeline } = await orchestrate();
+      const { createIngestReporter } = await ingest();
       const result = await runPipeline({ projectDir: resolve(opts.projectDir), logger, env: process.env, fullRefresh: opts.fullRefresh, reporter: createIngestReporter(logger) });
       logger.clearStatus();
       logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
