@@ -1,6 +1,7 @@
 // Does: the DuckDB engine calls: acquire the shared instance, connect, run, query, bulk load.
 // Does not: serialize statements, manage transactions or wrap errors (ManagedWarehouse does).
-import { ResultReturnType, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { duckdb } from './duckdb-node-api.js';
 import type { BulkLoadRequest, ColumnInfo, QueryResult, Row, SqlParams, SqlValue } from '../warehouse.js';
 import type { DriverConnection, WarehouseDriver } from '../warehouse-driver.js';
 import type { DuckdbConfig } from './duckdb-config.js';
@@ -8,6 +9,8 @@ import type { DuckdbDialect } from './duckdb-dialect.js';
 import { acquireDuckdbInstance, type DuckdbInstanceHandle } from './duckdb-instance-cache.js';
 import { toDuckdbBinding } from './duckdb-params.js';
 import { duckdbValueReader } from './duckdb-value-reader.js';
+
+const { ResultReturnType } = duckdb;
 
 /** Opens connections on the process-wide instance for the config's database file. */
 export class DuckdbDriver implements WarehouseDriver {

@@ -1,7 +1,8 @@
 // Does: one DuckDB instance per database file per process, shared by every open of that file.
 // Does not: open connections or run SQL.
 import { resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
+import { duckdb } from './duckdb-node-api.js';
 import type { DuckdbConfig } from './duckdb-config.js';
 
 /** A counted reference to a shared DuckDB instance; `release()` closes it after the last user. */
@@ -37,7 +38,7 @@ export async function acquireDuckdbInstance(config: DuckdbConfig): Promise<Duckd
   const { key, enginePath } = duckdbInstanceKey(config);
   let entry = entries.get(key);
   if (entry === undefined) {
-    const created: Entry = { instance: DuckDBInstance.create(enginePath, engineOptions(config)), refs: 0 };
+    const created: Entry = { instance: duckdb.DuckDBInstance.create(enginePath, engineOptions(config)), refs: 0 };
     entries.set(key, created);
     entry = created;
   }

@@ -1,18 +1,11 @@
 // Does: turns JavaScript query parameters into bound DuckDB values and types (bigint stays bigint, SqlDecimal exact).
 // Does not: put values into SQL text.
-import {
-  BIGINT,
-  HUGEINT,
-  DuckDBBlobValue,
-  DuckDBTimestampTZValue,
-  decimalValue,
-  listValue,
-  structValue,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import { duckdb } from './duckdb-node-api.js';
 import { MercatorError } from '../../errors/index.js';
 import { SqlDecimal, type SqlParams } from '../warehouse.js';
+
+const { BIGINT, HUGEINT, DuckDBBlobValue, DuckDBTimestampTZValue, decimalValue, listValue, structValue } = duckdb;
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;

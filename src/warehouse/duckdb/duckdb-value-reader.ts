@@ -1,30 +1,10 @@
 // Does: converts DuckDB result values into lossless SqlValues (bigint, SqlDecimal, canonical date/time text).
 // Does not: produce JSON; json-row.ts does that explicitly at the API edge.
-import {
-  DuckDBDateValue,
-  DuckDBDecimalValue,
-  DuckDBTimestampTZValue,
-  DuckDBTimestampValue,
-  DuckDBTypeId,
-  arrayFromArrayValue,
-  arrayFromListValue,
-  bigintFromBigIntValue,
-  booleanFromValue,
-  bytesFromBlobValue,
-  bytesFromGeometryValue,
-  createDuckDBValueConverter,
-  fromVariantValue,
-  nullConverter,
-  numberFromValue,
-  objectArrayFromMapValue,
-  objectFromStructValue,
-  objectFromUnionValue,
-  stringFromValue,
-  unsupportedConverter,
-  type DuckDBValue,
-  type DuckDBValueConverter,
-} from '@duckdb/node-api';
+import type { DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampTZValue, DuckDBValue, DuckDBValueConverter } from '@duckdb/node-api';
+import { duckdb } from './duckdb-node-api.js';
 import { SqlDecimal, type SqlValue } from '../warehouse.js';
+
+const { DuckDBTimestampValue, DuckDBTypeId, arrayFromArrayValue, arrayFromListValue, bigintFromBigIntValue, booleanFromValue, bytesFromBlobValue, bytesFromGeometryValue, createDuckDBValueConverter, fromVariantValue, nullConverter, numberFromValue, objectArrayFromMapValue, objectFromStructValue, objectFromUnionValue, stringFromValue, unsupportedConverter } = duckdb;
 
 function decimalFromValue(value: DuckDBValue): SqlDecimal {
   const decimal = value as DuckDBDecimalValue;
