@@ -61,7 +61,17 @@ export async function runDag(o: DagRunOptions): Promise<NodeResult[]> {
           pump();
         });
       }
-      if (running === 0 && ready.length === 0) resolve(results);
+      if (running === 0 && ready.length === 0) {
+        // Nodes still waiting here wait on each other: report them instead of dropping them silently.
+        const done = new Set(results.map((r) => r.uniqueId));
+        for (const id of o.ids) {
+          if (done.has(id)) continue;
+          const result: NodeResult = { uniqueId: id, status: 'error', message: `not run: ${id} waits on a dependency cycle`, rowsAffected: null, failures: null, executionTime: 0 };
+          results.push(result);
+          o.onFinish?.(result);
+        }
+        resolve(results);
+      }
     };
     pump();
   });

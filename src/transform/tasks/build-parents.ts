@@ -22,6 +22,8 @@ export function buildParents(manifest: Manifest, graph: Graph, selected: Readonl
   // Unit tests run before their model, and a failing one skips it.
   for (const unit of manifest.nodes.values()) {
     if (unit.resourceType !== 'unit_test' || !selected.has(unit.uniqueId) || !unit.testedNode) continue;
+    // A unit test that (through its inputs) depends on its own model cannot run before it.
+    if (graph.ancestors(unit.uniqueId).has(unit.testedNode)) continue;
     (extra.get(unit.testedNode) ?? extra.set(unit.testedNode, []).get(unit.testedNode)!).push(unit.uniqueId);
   }
   return (id) => [...(graph.parents.get(id) ?? []), ...(extra.get(id) ?? [])];
