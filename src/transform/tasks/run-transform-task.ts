@@ -59,6 +59,7 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
   const needsWarehouse = command !== 'parse' && command !== 'ls';
   const warehouse: Warehouse | null = o.warehouse ?? (needsWarehouse ? await openTargetWarehouse(target, projectDir) : null);
   const ownsWarehouse = !o.warehouse && warehouse !== null;
+  const targetDir = o.writeArtifacts === false ? null : resolve(projectDir, tree.root.file['target-path'] ?? 'target');
   try {
     const dialect = warehouse?.dialect ?? (await import('./ansi-dialect.js')).ansiDialect;
     const project = parseProject({
@@ -70,7 +71,6 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
       log: (m, info) => o.logger.emit({ type: 'JinjaLog', level: info ? 'info' : 'debug', message: m }),
       flags: { FULL_REFRESH: Boolean(o.fullRefresh), WHICH: command },
     });
-    const targetDir = o.writeArtifacts === false ? null : resolve(projectDir, tree.root.file['target-path'] ?? 'target');
     const { manifest } = project;
     for (const w of manifest.warnings) o.logger.emit({ type: 'ParseWarning', level: 'warn', message: w });
     const graph = new Graph(manifest);
@@ -126,6 +126,12 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     await flushSqlArtifacts(targetDir);
     if (targetDir) writeRunResultsJson(targetDir, project, results, elapsed, command);
     return { project, selected, results, summary, success: summary.error === 0 };
+  } catch (err) {
+    // SQL files started before the failure are finished first; a write error is recorded on the failure, not raised over it.
+    await flushSqlArtifacts(targetDir).catch((writeErr: unknown) => {
+      if (err instanceof Error) ((err as { suppressed?: unknown[] }).suppressed ??= []).push(writeErr);
+    });
+    throw err;
   } finally {
     if (ownsWarehouse) await warehouse!.close();
   }
