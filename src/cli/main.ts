@@ -48,7 +48,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stdout.write(line + '\n');
       return exit;
     }
-    const { text, exit } = renderError(err, debug);
+    const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+    const { text, exit } = renderError(err, debug, color);
     process.stderr.write(text + '\n');
     return exit;
   }

@@ -1,9 +1,10 @@
-import pc from 'picocolors';
+import { createColors } from 'picocolors';
 import { isMercatorError, EXIT } from '../errors/index.js';
 import { codeFrame } from './code-frame.js';
 
-/** Renders an error for the terminal: code, message, location, hint; the stack only with --debug. */
-export function renderError(err: unknown, debug: boolean): { text: string; exit: number } {
+/** Renders an error for the terminal: code, message, location, hint; the stack only with --debug; ANSI colours only when asked. */
+export function renderError(err: unknown, debug: boolean, color = false): { text: string; exit: number } {
+  const pc = createColors(color);
   if (isMercatorError(err)) {
     const lines = [`${pc.red(pc.bold('Error'))} ${pc.dim(`[${err.code}]`)} ${err.message}`];
     if (err.location?.node) lines.push(`  in ${err.location.node}`);
