@@ -127,7 +127,12 @@ export async function startLocalPostgres(dataDir: string, options: { port?: numb
     return { url, port, pid: child.pid ?? 0, dataDir, logFile };
   } catch (cause) {
     if (cause instanceof MercatorError) throw cause;
-    throw new MercatorError('DEMO_POSTGRES_START', { dir: dataDir, detail: cause instanceof Error ? cause.message : String(cause), log: logFile }, { cause });
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    // As root the server runs as `postgres`, which must be able to enter every folder above its data folder.
+    const hint = identity && /permission denied/i.test(detail)
+      ? `PostgreSQL runs as the \`postgres\` user here and cannot reach ${dataDir}: make its parent folders traversable (e.g. \`chmod o+x\` on each), choose another --dir, or pass \`--pg-url\`.`
+      : undefined;
+    throw new MercatorError('DEMO_POSTGRES_START', { dir: dataDir, detail, log: logFile }, { cause, ...(hint ? { hint } : {}) });
   }
 }
 
