@@ -115,16 +115,19 @@ function count(s: string, sub: string, start?: unknown, end?: unknown): number {
   return t.split(sub).length - 1;
 }
 
+/** A Python slice bound: None → the default, negative counts from the end, clamped to [0, length]. */
+function sliceIndex(v: unknown, fallback: number, length: number): number {
+  if (v === undefined || v === null) return fallback;
+  let x = Number(v);
+  if (x < 0) x += length;
+  return Math.max(0, Math.min(length, x));
+}
+
 function sliceStr(s: string, start?: unknown, end?: unknown): string {
   if ((start === undefined || start === null) && (end === undefined || end === null)) return s;
   const cs = [...s];
   const n = cs.length;
-  const norm = (v: unknown, d: number): number => {
-    if (v === undefined || v === null) return d;
-    let x = Number(v);
-    if (x < 0) x += n;
-    return Math.max(0, Math.min(n, x));
-  };
+  const norm = (v: unknown, d: number): number => sliceIndex(v, d, n);
   return cs.slice(norm(start, 0), norm(end, n)).join('');
 }
 
@@ -143,12 +146,7 @@ function padArgs(args: unknown[], kw: Record<string, unknown>): [number, string]
 function findIn(s: string, sub: string, start: unknown, end: unknown, last: boolean): number {
   const cs = [...s];
   const n = cs.length;
-  const norm = (v: unknown, d: number): number => {
-    if (v === undefined || v === null) return d;
-    let x = Number(v);
-    if (x < 0) x += n;
-    return Math.max(0, Math.min(n, x));
-  };
+  const norm = (v: unknown, d: number): number => sliceIndex(v, d, n);
   const a = norm(start, 0);
   const b = norm(end, n);
   const hay = cs.slice(a, b).join('');
