@@ -22,7 +22,10 @@ const API_VERSION = '2025-03-31.basil';
 const KINDS = { charges: 'charge', refunds: 'refund', payment_intents: 'payment_intent' } as const;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body, null, 2);
+  sendText(res, status, JSON.stringify(body, null, 2), headers);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Request-Id': `req_${randomBytes(7).toString('hex')}`, 'Stripe-Version': API_VERSION, ...headers });
   res.end(text);
 }
@@ -118,8 +121,12 @@ export function createStripeServer(options: StripeServerOptions): Server {
     if (bad) return sendError(res, paramError('expand', `This property cannot be expanded (${bad}).`));
     const page = store.list(query);
     const fields = expand.map((p) => p.replace(/^data\./, ''));
+    if (fields.length === 0) {
+      // The stored lines are already JSON objects: splicing them in (compact) saves a parse and a
+      // re-serialisation per object, and halves the bytes the client has to read and parse.
+      return sendText(res, 200, `{"object":"list","data":[${page.lines.join(',')}],"has_more":${page.hasMore},"url":"/v1/${resource}"}`);
+    }
     const data = page.lines.map((line) => {
-      if (fields.length === 0) return JSON.parse(line) as unknown;
       const obj = JSON.parse(line) as Record<string, unknown>;
       expandObject(obj, fields, stores);
       return obj;

@@ -38,36 +38,54 @@ export async function extractStripeStream(
   let objects = 0;
   let maxCreated = cursorBefore === null ? null : Number(cursorBefore);
   const seen = new Set<string>();
-  const emit = async (object: Record<string, unknown>): Promise<void> => {
+  // Rows are collected per page and written with one call per file: a write per row cost more than the flattening.
+  const pending: string[] = [];
+  const pendingChildren: Record<string, string[]> = {};
+  const emit = (object: Record<string, unknown>): void => {
     if (seen.has(String(object['id']))) return;
     seen.add(String(object['id']));
     const { row, children } = flattenStripeObject(object);
-    await write(out, JSON.stringify(row));
+    pending.push(JSON.stringify(row));
     for (const [name, rows] of Object.entries(children)) {
-      const childFile = join(workDir, `${source.name}.${stream}__${name}.jsonl`);
-      const child = (childStreams[name] ??= { stream: createWriteStream(childFile), file: childFile, rows: 0 });
-      for (const r of rows) await write(child.stream, JSON.stringify(r));
-      child.rows += rows.length;
+      const lines = (pendingChildren[name] ??= []);
+      for (const r of rows) lines.push(JSON.stringify(r));
     }
     const created = Number(object['created']);
     if (maxCreated === null || created > maxCreated) maxCreated = created;
     objects++;
   };
+  const flush = async (): Promise<void> => {
+    if (pending.length > 0) await write(out, pending.splice(0).join('\n'));
+    for (const [name, lines] of Object.entries(pendingChildren)) {
+      // The file exists (and is loaded) as soon as one object has the list, even an empty one.
+      const childFile = join(workDir, `${source.name}.${stream}__${name}.jsonl`);
+      const child = (childStreams[name] ??= { stream: createWriteStream(childFile), file: childFile, rows: 0 });
+      if (lines.length === 0) continue;
+      child.rows += lines.length;
+      await write(child.stream, lines.splice(0).join('\n'));
+    }
+  };
   try {
-    await listAll(client, requester, source, stream, since, async (object) => {
-      await emit(object);
-      if (objects % source.pageSize === 0) onProgress?.(objects);
+    await listAll(client, requester, source, stream, since, async (page) => {
+      for (const object of page) {
+        emit(object);
+        if (objects % source.pageSize === 0) onProgress?.(objects);
+      }
+      await flush();
     });
     if (stream === 'charges' && since !== undefined) {
       // A refund changes its charge (amount_refunded, refunded) without changing `created`; charges older
       // than the lookback would be missed, so the charges of refunds in the window are fetched again.
       const refunded = new Set<string>();
-      await listAll(client, requester, source, 'refunds', since, async (refund) => {
-        const charge = refund['charge'];
-        const id = typeof charge === 'string' ? charge : (charge as { id?: string } | null)?.id;
-        if (id && !seen.has(id)) refunded.add(id);
+      await listAll(client, requester, source, 'refunds', since, async (page) => {
+        for (const refund of page) {
+          const charge = refund['charge'];
+          const id = typeof charge === 'string' ? charge : (charge as { id?: string } | null)?.id;
+          if (id && !seen.has(id)) refunded.add(id);
+        }
       });
-      for (const id of refunded) await emit((await requester.request(() => client.charges.retrieve(id))) as unknown as Record<string, unknown>);
+      for (const id of refunded) emit((await requester.request(() => client.charges.retrieve(id))) as unknown as Record<string, unknown>);
+      await flush();
     }
     onProgress?.(objects);
   } catch (err) {
@@ -79,36 +97,43 @@ export async function extractStripeStream(
   return { file, objects, children, cursorAfter: maxCreated === null ? null : String(maxCreated) };
 }
 
-/** Pages through every object of a type created at or after `since` (all when undefined), newest first. */
+/**
+ * Pages through every object of a type created at or after `since` (all when undefined), newest first,
+ * handing each page to `each` in order. The next page is requested while `each` handles the current one.
+ */
 async function listAll(
   client: Stripe,
   requester: StripeRequester,
   source: ResolvedStripeSource,
   stream: StripeStream,
   since: number | undefined,
-  each: (object: Record<string, unknown>) => Promise<void>,
+  each: (page: Record<string, unknown>[]) => Promise<void>,
 ): Promise<void> {
-  let startingAfter: string | undefined;
-  for (;;) {
+  const fetchPage = (startingAfter: string | undefined): Promise<{ data: { id: string }[]; has_more: boolean }> => {
     const params: Stripe.ChargeListParams & Stripe.RefundListParams & Stripe.PaymentIntentListParams = {
       limit: source.pageSize,
       ...(since === undefined ? {} : { created: { gte: since } }),
       ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
     };
-    const page: { data: { id: string }[]; has_more: boolean } = await requester.request(async () =>
+    return requester.request(async () =>
       stream === 'charges' ? await client.charges.list(params)
         : stream === 'payment_intents' ? await client.paymentIntents.list(params)
           : await client.refunds.list(params),
     );
-    for (const object of page.data) await each(object as unknown as Record<string, unknown>);
+  };
+  let page = await fetchPage(undefined);
+  for (;;) {
     const last = page.data[page.data.length - 1];
-    if (!page.has_more || !last) return;
-    startingAfter = last.id;
+    const more = page.has_more && last !== undefined;
+    // Promise.all awaits both, so a failure of either is raised here and none goes unhandled.
+    const [, next] = await Promise.all([each(page.data as unknown as Record<string, unknown>[]), more ? fetchPage(last.id) : undefined]);
+    if (!next) return;
+    page = next;
   }
 }
 
-async function write(stream: WriteStream, line: string): Promise<void> {
-  if (!stream.write(line + '\n')) await once(stream, 'drain');
+async function write(stream: WriteStream, lines: string): Promise<void> {
+  if (!stream.write(lines + '\n')) await once(stream, 'drain');
 }
 
 async function close(stream: WriteStream): Promise<void> {
