@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { filesSourceSchema, planFilesLoads, resolveFilesSource } from '../../src/ingest/files/index.js';
+import { filesSourceSchema, ingestFilesSource, planFilesLoads, resolveFilesSource } from '../../src/ingest/files/index.js';
 import { runLoad, type LoadOptions, type LoadResult } from '../../src/ingest/loader/index.js';
 import type { Warehouse } from '../../src/warehouse/index.js';
 import { countOf, rowsOf, tempWarehouse } from './support/temp-warehouse.js';
@@ -128,19 +128,62 @@ describe('files connector', () => {
     utimesSync(join(dir, 'landing/orders-2.csv'), old, old);
     renameSync(join(dir, 'landing/.orders-3.csv.tmp'), join(dir, 'landing/orders-3.csv'));
     utimesSync(join(dir, 'landing/orders-3.csv'), old, old);
-    let crashes = 0;
     const crash: LoadOptions = {
       checkpoint: (point) => {
-        if (point === 'data-written' && crashes++ === 1) throw new Error('process died');
+        if (point === 'data-written') throw new Error('process died');
       },
     };
     await expect(ingest(stream, crash)).rejects.toMatchObject({ code: 'INGEST_LOAD_FAILED' });
-    expect(await countOf(wh, 'SELECT count(*) FROM raw.shop_items')).toBe(3); // orders-2 committed, orders-3 rolled back
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.shop_items')).toBe(2); // orders-2 and orders-3 are one load: both rolled back
 
     for (let rerun = 0; rerun < 3; rerun++) await ingest(stream);
     expect(await rowsOf(wh, 'SELECT id FROM raw.shop_items ORDER BY id')).toEqual([{ id: '1' }, { id: '2' }, { id: '3' }, { id: '4' }]);
     expect(await countOf(wh, "SELECT count(*) FROM _mercator.state WHERE kind = 'file'")).toBe(3);
     expect(await countOf(wh, 'SELECT count(DISTINCT _mercator_file) FROM raw.shop_items')).toBe(3);
+  });
+
+  it('landing folder: pending files load as one load; a crash mid-batch then reruns load each file exactly once', async () => {
+    const stream = { path: 'landing/**/*.jsonl', landing: true, stable_seconds: 0 };
+    for (let f = 0; f < 6; f++) write(`landing/d${f % 2}/h${f}.jsonl`, `{"id":${f * 2},"f":${f}}\n{"id":${f * 2 + 1},"f":${f}}\n`);
+    for (const point of ['staged', 'data-written', 'state-written'] as const) {
+      const crash: LoadOptions = { checkpoint: (p) => { if (p === point) throw new Error('process died'); } };
+      await expect(ingest(stream, crash)).rejects.toMatchObject({ code: 'INGEST_LOAD_FAILED' });
+      expect(await wh.getRelation({ schema: 'raw', name: 'shop_items' })).toBeNull();
+      expect(await countOf(wh, "SELECT count(*) FROM _mercator.state WHERE kind = 'file'")).toBe(0);
+    }
+    const [load, ...more] = await ingest(stream);
+    expect(more).toHaveLength(0);
+    expect(load!.rows).toBe(12);
+    for (let rerun = 0; rerun < 2; rerun++) expect(await ingest(stream)).toHaveLength(0);
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.shop_items')).toBe(12);
+    expect(await countOf(wh, 'SELECT count(DISTINCT id) FROM raw.shop_items')).toBe(12);
+    // Per-file attribution survives batching: each row names the file it came from.
+    expect(await countOf(wh, "SELECT count(*) FROM raw.shop_items WHERE _mercator_file NOT LIKE '%/h' || CAST(f AS VARCHAR) || '.jsonl'")).toBe(0);
+    expect(await rowsOf(wh, "SELECT count(*) AS files, count(DISTINCT load_id) AS loads FROM _mercator.state WHERE kind = 'file'")).toEqual([{ files: '6', loads: '1' }]);
+    expect(await rowsOf(wh, "SELECT status, rows FROM _mercator.loads WHERE status = 'success'")).toEqual([{ status: 'success', rows: '12' }]);
+  });
+
+  it('landing folder: batches are bounded by files and bytes per load', async () => {
+    for (let f = 0; f < 5; f++) write(`landing/h${f}.jsonl`, `{"id":${f}}\n`);
+    const results = await ingest({ path: 'landing/*.jsonl', landing: true, stable_seconds: 0, max_files_per_load: 2 });
+    expect(results.map((r) => r.rows)).toEqual([2, 2, 1]);
+    write('landing/h5.jsonl', '{"id":5}\n');
+    write('landing/h6.jsonl', '{"id":6}\n');
+    expect(await ingest({ path: 'landing/*.jsonl', landing: true, stable_seconds: 0, max_bytes_per_load: 1 })).toHaveLength(2);
+    expect(await countOf(wh, 'SELECT count(DISTINCT id) FROM raw.shop_items')).toBe(7);
+  });
+
+  it('landing folder: a file unreadable as a whole is named, and the files before it still load', async () => {
+    const stream = { path: 'landing/*.jsonl', landing: true, stable_seconds: 0 };
+    write('landing/a.jsonl', '{"id":1}\n');
+    const bad = write('landing/b.jsonl', '{"id":2,\n');
+    write('landing/c.jsonl', '{"id":3}\n');
+    const config = filesSourceSchema.parse({ type: 'files', streams: { items: stream } });
+    const outcome = await ingestFilesSource(wh, resolveFilesSource('shop', config, dir));
+    expect(outcome.failures).toHaveLength(1);
+    expect(outcome.failures[0]!.error).toMatchObject({ code: 'INGEST_FILE_UNREADABLE', params: { file: bad } });
+    expect(await rowsOf(wh, 'SELECT id FROM raw.shop_items ORDER BY id')).toEqual([{ id: '1' }]);
+    expect(await countOf(wh, "SELECT count(*) FROM _mercator.state WHERE kind = 'file'")).toBe(1);
   });
 
   it('full refresh of a landing folder reloads every file once', async () => {

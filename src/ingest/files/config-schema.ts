@@ -14,6 +14,10 @@ export const filesStreamSchema = z.strictObject({
   landing: z.boolean().default(false),
   /** Landing mode: a file is complete once unmodified for this many seconds (files named .*, *.tmp, *.part are never read). */
   stable_seconds: z.number().min(0).default(5),
+  /** Landing mode: pending files are loaded together, at most this many files per load (one transaction each). */
+  max_files_per_load: z.number().int().min(1).default(1000),
+  /** Landing mode: and at most this many bytes per load (a single larger file still gets a load of its own). */
+  max_bytes_per_load: z.number().int().min(1).default(512 * 1024 * 1024),
   /** Default: `append` in landing mode, `replace` otherwise; `merge` needs `primary_key`. */
   write_disposition: z.enum(['append', 'replace', 'merge']).optional(),
   primary_key: z.array(identifier).default([]),

@@ -21,26 +21,59 @@ export interface FilesExtractOptions {
 /** File names a writer uses while a file is incomplete (rename-into-place convention). */
 const IN_PROGRESS = /^[._]|\.(tmp|part|partial|crdownload|inprogress)$/i;
 
-/** Loads to run for a stream, in order: one per new file in landing mode, one for all files otherwise. */
+/** A planned load of a files stream; a landing batch can be split into one load per file. */
+export interface FilesLoad extends LoadRequest {
+  /** Landing batches of several files: the same files as one load each, in order (isolates a file that fails as a whole). */
+  perFile?: () => LoadRequest[];
+}
+
+/**
+ * Loads to run for a stream, in order: in landing mode the new complete files in batches bounded by
+ * `max_files_per_load` and `max_bytes_per_load` (one transaction each, ledger included); otherwise one for all files.
+ */
 export async function planFilesLoads(
   warehouse: Warehouse,
   source: ResolvedFilesSource,
   stream: ResolvedFilesStream,
   options: FilesExtractOptions = {},
-): Promise<LoadRequest[]> {
+): Promise<FilesLoad[]> {
   const found = listFiles(stream.path);
   if (!stream.landing) {
     if (found.length === 0) throw new MercatorError('INGEST_NO_FILES', { source: source.name, stream: stream.name, pattern: stream.path });
     return [loadRequest(warehouse, source, stream, found, { resetState: Boolean(options.fullRefresh) })];
   }
+  // mtimeMs carries a fraction of a millisecond, Date.now() does not: floor it, or a file written this millisecond waits for the next run.
   const now = options.now?.() ?? Date.now();
-  const complete = found.filter((f) => !IN_PROGRESS.test(basename(f.path)) && now - f.mtimeMs >= stream.stable_seconds * 1000);
+  const complete = found.filter((f) => !IN_PROGRESS.test(basename(f.path)) && now - Math.floor(f.mtimeMs) >= stream.stable_seconds * 1000);
   const ledger = options.fullRefresh ? new Set<string>() : await readLedger(warehouse, source.name, stream.name);
   const fresh = complete.filter((f) => !ledger.has(f.path));
-  return fresh.map((file, i) => {
+  return landingBatches(fresh, stream).map((batch, i) => {
     const first = i === 0 && Boolean(options.fullRefresh);
-    return loadRequest(warehouse, source, first ? { ...stream, write_disposition: 'replace' } : stream, [file], { resetState: first, ledger: true });
+    const batchStream = first ? { ...stream, write_disposition: 'replace' as const } : stream;
+    const load: FilesLoad = loadRequest(warehouse, source, batchStream, batch, { resetState: first, ledger: true });
+    if (batch.length > 1) {
+      load.perFile = () => batch.map((file, j) => loadRequest(warehouse, source, j === 0 ? batchStream : stream, [file], { resetState: j === 0 && first, ledger: true }));
+    }
+    return load;
   });
+}
+
+/** Consecutive groups of files within the stream's per-load file and byte limits; never empty. */
+function landingBatches(files: readonly FoundFile[], stream: ResolvedFilesStream): FoundFile[][] {
+  const batches: FoundFile[][] = [];
+  let current: FoundFile[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= stream.max_files_per_load || bytes + file.size > stream.max_bytes_per_load)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 function loadRequest(
@@ -52,13 +85,19 @@ function loadRequest(
 ): LoadRequest {
   const tag = randomBytes(4).toString('hex');
   const rejects: CsvRejectsTarget[] = [];
-  const readers = files.map((file, i) => {
-    const rejectTables = stream.format === 'csv' ? { table: `mercator_rejects_${tag}_${i}`, scan: `mercator_scan_${tag}_${i}` } : undefined;
-    if (rejectTables) rejects.push({ file: file.path, ...rejectTables });
-    return warehouse.dialect.fileReader({ files: [file.path], format: stream.format, options: readerOptions(stream, rejectTables) });
-  });
-  // One reader per file: the engine cannot combine rejects tables with union-by-name reads.
-  const from = readers.length === 1 ? readers[0]! : `(${readers.map((r) => `SELECT * FROM ${r}`).join(' UNION ALL BY NAME ')}) AS files`;
+  let from: string;
+  if (stream.format === 'csv' || files.length === 1) {
+    const readers = files.map((file, i) => {
+      const rejectTables = stream.format === 'csv' ? { table: `mercator_rejects_${tag}_${i}`, scan: `mercator_scan_${tag}_${i}` } : undefined;
+      if (rejectTables) rejects.push({ file: file.path, ...rejectTables });
+      return warehouse.dialect.fileReader({ files: [file.path], format: stream.format, options: readerOptions(stream, rejectTables) });
+    });
+    // CSV: one reader per file, so each file keeps its own rejects table (the engine cannot combine them with union-by-name reads).
+    from = readers.length === 1 ? readers[0]! : `(${readers.map((r) => `SELECT * FROM ${r}`).join(' UNION ALL BY NAME ')}) AS files`;
+  } else {
+    // JSON and Parquet have no rejects: one reader over all files, columns matched by name, each row tagged with its file.
+    from = warehouse.dialect.fileReader({ files: files.map((f) => f.path), format: stream.format, options: { ...readerOptions(stream), union_by_name: true } });
+  }
   return {
     source: source.name,
     stream: stream.name,

@@ -1,7 +1,8 @@
 import type { Warehouse } from '../../warehouse/index.js';
-import { runLoad } from '../loader/index.js';
+import { isMercatorError } from '../../errors/index.js';
+import { runLoad, type LoadResult } from '../loader/index.js';
 import { silentReporter, type IngestSourceOptions, type IngestSourceOutcome } from '../stream-reporter.js';
-import { planFilesLoads } from './extract.js';
+import { planFilesLoads, type FilesLoad } from './extract.js';
 import type { ResolvedFilesSource } from './resolve.js';
 
 /** Loads every selected stream of a files source; a failing stream is reported and the others still load. */
@@ -14,9 +15,10 @@ export async function ingestFilesSource(warehouse: Warehouse, source: ResolvedFi
     try {
       const loads = await planFilesLoads(warehouse, source, stream, { fullRefresh: Boolean(options.fullRefresh) });
       for (const load of loads) {
-        const result = await runLoad(warehouse, load, options.loadOptions);
-        outcome.results.push(result);
-        reporter.committed(result);
+        for (const result of await runFilesLoad(warehouse, load, options)) {
+          outcome.results.push(result);
+          reporter.committed(result);
+        }
       }
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -25,4 +27,19 @@ export async function ingestFilesSource(warehouse: Warehouse, source: ResolvedFi
     }
   }
   return outcome;
+}
+
+/**
+ * Runs one planned load. A landing batch whose load fails because one file is unreadable as a whole is
+ * retried one file per load: the files before the bad one commit and the failure names the bad file.
+ */
+async function runFilesLoad(warehouse: Warehouse, load: FilesLoad, options: IngestSourceOptions): Promise<LoadResult[]> {
+  try {
+    return [await runLoad(warehouse, load, options.loadOptions)];
+  } catch (err) {
+    if (!load.perFile || !isMercatorError(err, 'INGEST_FILE_UNREADABLE')) throw err;
+  }
+  const results: LoadResult[] = [];
+  for (const single of load.perFile()) results.push(await runLoad(warehouse, single, options.loadOptions));
+  return results;
 }
