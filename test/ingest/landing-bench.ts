@@ -16,7 +16,7 @@ for (let f = 0; f < files; f++) {
   mkdirSync(join(dir, 'events', day), { recursive: true });
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
-    lines.push(JSON.stringify({ event_id: `${f}-${r}`, session_id: `s${(f * rows + r) % 9973}`, type: r % 3 ? 'view' : 'click', at: new Date(Date.UTC(2026, 0, 1, f, 0, r % 60)).toISOString(), value: r * 0.5 }));
+    lines.push(JSON.stringify({ event_id: `${f}-${r}`, session_id: `s${(f * rows + r) % 9973}`, type: r % 3 ? 'view' : 'click', at: new Date(Date.UTC(2026, 0, 1, f, 0, r % 60)).toISOString(), value: r * 0.5, customer_id: f % 5 === 0 ? null : r, properties: r % 7 === 0 ? { quantity: r } : r % 11 === 0 && f % 2 === 0 ? { currency: 'EUR', value: r / 10 } : {} }));
   }
   writeFileSync(join(dir, 'events', day, `h${String(f % 24).padStart(2, '0')}.jsonl`), lines.join('\n') + '\n');
 }
@@ -30,5 +30,7 @@ const outcome = await ingestFilesSource(warehouse, source, {
 const seconds = (performance.now() - started) / 1000;
 const loaded = outcome.results.reduce((sum, r) => sum + r.rows, 0);
 console.log(`${files} files × ${rows} rows: ${outcome.results.length} loads, ${loaded} rows, ${outcome.failures.length} failures, ${seconds.toFixed(2)} s`);
+const changes = await warehouse.queryJson('SELECT column_name, change, old_type, new_type, count(*) AS n FROM _mercator.schema_changes GROUP BY ALL');
+if (process.env['BENCH_TRACE']) console.log(JSON.stringify(changes.rows));
 await warehouse.close();
 rmSync(dir, { recursive: true, force: true });
