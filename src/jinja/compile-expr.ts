@@ -4,7 +4,8 @@ import { callMethod, callValue, failUndefined, getAttr, getItem, getSlice } from
 import { RawRuntimeError, TemplateSyntaxError } from './errors.js';
 import { locateError, undefinedError } from './locate.js';
 import type { CallArgs, Expr } from './nodes.js';
-import { isDict, makeDict, makeFloat, makeTuple, pyArith, pyCompare, pyContains, pyEq, pyItems, pyIter, pyNeg, pyStr, truthy } from './python-values.js';
+import { isDict, makeDict, makeFloat, makeTuple, pyCompare, pyContains, pyEq, pyItems, pyIter, pyStr, truthy } from './python-values.js';
+import { pyArith, pyNeg } from './python-arith.js';
 import type { Registry } from './registry.js';
 import { calleeOwner, lookup, lookupCallee, type RenderState, type Scope } from './scope.js';
 import { LenientUndefined, Undefined } from './runtime.js';

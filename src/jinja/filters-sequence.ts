@@ -2,7 +2,8 @@
 // Does not: handle text-only filters (filters-string.ts).
 import { getAttr, getItem } from './attributes.js';
 import { RawRuntimeError } from './errors.js';
-import { generatorKind, isDict, makeGenerator, makeTuple, num, pyArith, pyCompare, pyEq, pyItems, pyIter, pyLen, pyStr, truthy } from './python-values.js';
+import { generatorKind, isDict, makeGenerator, makeTuple, num, pyCompare, pyEq, pyItems, pyIter, pyLen, pyStr, truthy } from './python-values.js';
+import { pyArith } from './python-arith.js';
 import { param, type FilterFn, type Registry } from './registry.js';
 import { Markup, Undefined } from './runtime.js';
 

@@ -6,7 +6,8 @@ import { SEQUENCE_FILTERS } from './filters-sequence.js';
 import { STRING_FILTERS } from './filters-string.js';
 import { pyRound } from './python-format.js';
 import { jsonDumps, pformat } from './python-json.js';
-import { isFloat, isNumeric, makeFloat, num, pyIter, pyNeg, pyStr, truthy, typeName, PyFloat } from './python-values.js';
+import { isFloat, isNumeric, makeFloat, num, pyIter, pyStr, truthy, typeName, PyFloat } from './python-values.js';
+import { pyNeg } from './python-arith.js';
 import { param, type FilterFn } from './registry.js';
 import { Markup, Undefined } from './runtime.js';
 

@@ -1,7 +1,8 @@
 // Does: HTML escaping, tag stripping and URL quoting as MarkupSafe and Jinja do them.
 // Does not: autoescape output (autoescaping is off, as in dbt).
 import { Markup } from './runtime.js';
-import { pyStr, setEscape } from './python-values.js';
+import { pyStr } from './python-values.js';
+import { setEscape } from './python-arith.js';
 
 /** MarkupSafe's escape(): & < > " ' become entities; Markup input is returned unchanged. */
 export function escapeHtml(v: unknown): Markup {

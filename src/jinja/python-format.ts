@@ -2,7 +2,8 @@
 // Does not: locale-aware formatting (`n` is treated like `d`/`g`).
 import { RawRuntimeError } from './errors.js';
 import { Undefined } from './runtime.js';
-import { floatRepr, isDict, isFloat, isNumeric, isTuple, num, pyStr, repr, setPercentFormat, typeName } from './python-values.js';
+import { floatRepr, isDict, isFloat, isNumeric, isTuple, num, pyStr, repr, typeName } from './python-values.js';
+import { setPercentFormat } from './python-arith.js';
 
 /** Fixed-point text of `x` with `p` decimals, rounding exact ties to even as Python does. */
 export function toFixedPy(x: number, p: number): string {
