@@ -47,3 +47,18 @@ from {{ ref('wide') }}`,
     expect(project.events.length).toBeGreaterThan(0);
   });
 });
+
+describe('dbt context helpers', () => {
+  it('parses and writes YAML, hashes with md5 and quotes as configured', async () => {
+    project = await TestProject.create({
+      'models/helpers.sql': `{% set cfg = fromyaml('a: 1\\nb: [x, y]') %}
+select {{ cfg['a'] }} as a, '{{ cfg['b'] | join('|') }}' as b, '{{ local_md5('mercator') }}' as h,
+  '{{ toyaml({'k': 'v'}) | trim }}' as y, 1 as {{ adapter.quote_as_configured('Mixed Case', 'identifier') }}`,
+    });
+    const result = await project.run('run');
+    expect(result.results.map((r) => r.status)).toEqual(['success']);
+    expect(await project.rows('select a, b, h, y, "Mixed Case" as q from main.helpers')).toEqual([
+      { a: 1, b: 'x|y', h: 'fbf5d75c76f961b895c89ed41b5b43dc', y: 'k: v', q: 1 },
+    ]);
+  });
+});

@@ -74,6 +74,7 @@ export function adapterObject(o: AdapterObjectOptions): Record<string, unknown> 
     },
     already_exists: (schema: string, name: string) => Boolean(o.io.relation({ schema, name })),
     check_schema_exists: () => true,
-    quote_as_configured: (s: string) => s,
+    // dbt's default quote policy quotes every part; a project `quoting:` override is not read yet.
+    quote_as_configured: (s: string) => o.dialect.quoteIdentifier(s),
   };
 }

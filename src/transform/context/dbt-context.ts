@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { MacroReturn } from '../../jinja/index.js';
 import type { SqlDialect } from '../../warehouse/warehouse.js';
 import { MercatorError } from '../../errors/index.js';
@@ -150,6 +152,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
         o.log(`warning: ${String(msg)}`, true);
         return '';
       },
+      // dbt's own API: a macro declares that it has no implementation for this adapter.
       raise_not_implemented: (msg: unknown) => {
         throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `not implemented: ${String(msg)}` });
       },
@@ -160,10 +163,13 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
       try { return JSON.parse(s) as unknown; } catch { return fallback; }
     },
     tojson: (v: unknown) => JSON.stringify(v),
-    fromyaml: (s: string) => s,
+    fromyaml: (s: string, fallback: unknown = null) => {
+      try { return parseYaml(s) as unknown; } catch { return fallback; }
+    },
+    toyaml: (v: unknown) => stringifyYaml(v),
     zip: (...lists: unknown[][]) => (lists[0] ?? []).map((_, i) => lists.map((l) => l[i])),
     set: (v: Iterable<unknown>) => [...new Set(v)],
-    local_md5: (s: string) => s,
+    local_md5: (s: string) => createHash('md5').update(String(s)).digest('hex'),
     should_store_failures: () => o.configValues().store_failures === true,
     should_full_refresh: () => Boolean(o.flags.FULL_REFRESH),
     get_where_subquery: (relation: unknown) => relation,
