@@ -9,6 +9,7 @@ const benches = [
   { name: 'demo', module: './demo-bench.ts', run: 'runDemoBench' },
   { name: 'transform', module: './transform-bench.ts', run: 'runTransformBench' },
   { name: 'ingest', module: './ingest-bench.ts', run: 'runIngestBench' },
+  { name: 'landing', module: './landing-bench.ts', run: 'runLandingBench' },
   { name: 'pipeline', module: './pipeline-bench.ts', run: 'runPipelineBench' },
 ] as const;
 
