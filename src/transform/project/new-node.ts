@@ -1,24 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ManifestNode, ResourceType } from './node-types.js';
+import type { ManifestNode } from './node-types.js';
 
 /** A short stable hash (md5 hex, first `length` chars), used for checksums and test ids. */
 export function shortHash(text: string, length = 10): string {
   return createHash('md5').update(text).digest('hex').slice(0, length);
 }
 
-/** Fields a parser knows when it meets a node; the rest get empty defaults. */
-export interface NewNodeFields {
-  resourceType: ResourceType;
-  name: string;
-  packageName: string;
-  originalFilePath: string;
-  absolutePath: string;
-  path: string;
-  fqn: string[];
-  rawCode: string;
-  uniqueId?: string;
-  lineOffset?: number;
-}
+/** Fields a parser knows when it meets a node (id and line offset optional); the rest get empty defaults. */
+export type NewNodeFields = Pick<ManifestNode, 'resourceType' | 'name' | 'packageName' | 'originalFilePath' | 'absolutePath' | 'path' | 'fqn' | 'rawCode'>
+  & Partial<Pick<ManifestNode, 'uniqueId' | 'lineOffset'>>;
 
 /** Creates a node with dbt's id scheme (`model.shop.stg_orders`) and empty config, docs and dependencies. */
 export function newNode(f: NewNodeFields): ManifestNode {
