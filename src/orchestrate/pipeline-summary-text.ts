@@ -14,6 +14,9 @@ export function pipelineSummaryText(r: PipelineResult): string {
   for (const l of r.layers) lines.push(`  ${l.layer.padEnd(13)} ${String(l.relations).padStart(3)} relations  ${int(l.rows).padStart(12)} rows`);
   const t = r.tests;
   lines.push(`Tests: ${t.passed} passed, ${t.warned} warned, ${t.failed} failed, ${t.skipped} skipped`);
+  const fresh = { pass: 0, warn: 0, error: 0 };
+  for (const f of r.freshness) fresh[f.status === 'pass' ? 'pass' : f.status === 'warn' ? 'warn' : 'error']++;
+  if (r.freshness.length > 0) lines.push(`Source freshness: ${fresh.pass} fresh, ${fresh.warn} warned, ${fresh.error} stale or unreadable`);
   if (r.ingest.failures.length > 0) lines.push(`Failed streams: ${r.ingest.failures.map((f) => `${f.source}.${f.stream}: ${f.error.message}`).join('; ')}`);
   if (r.kpis) {
     lines.push('Headline KPIs (USD)');
@@ -22,5 +25,6 @@ export function pipelineSummaryText(r: PipelineResult): string {
     lines.push(`  average order      ${usd(r.kpis.averageOrderValue)}`);
     lines.push(`  active customers   ${int(r.kpis.activeCustomers)}  (ordered in the last 30 days)`);
   }
+  lines.push(`Run ${r.runId} recorded in _mercator (runs, run_nodes, test_results, source_freshness)`);
   return lines.join('\n');
 }

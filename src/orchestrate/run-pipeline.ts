@@ -1,13 +1,29 @@
-// Does: one pipeline run of a project: ingest every source of mercator.yml, then build the dbt project
-// (seeds, models, snapshots and tests in DAG order), then read rows per layer and the headline KPIs.
+// Does: one pipeline run of a project: ingest every source of mercator.yml, check source freshness, then build the
+// dbt project (seeds, models, snapshots and tests in DAG order), read rows per layer and the headline KPIs, and
+// record the run, its nodes, tests and freshness in `_mercator`.
 // Does not: start or stop the systems the sources live in, or print; events go to the Logger.
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ingestProject, type IngestSummary, type StreamReporter } from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
-import { runTransformTask, type NodeResult, type RunSummary } from '../transform/index.js';
-import { openWarehouse } from '../warehouse/index.js';
+import { runSourceFreshness, runTransformTask, type FreshnessResult, type ManifestNode, type NodeResult, type RunSummary } from '../transform/index.js';
+import { openWarehouse, type Warehouse } from '../warehouse/index.js';
 import { headlineKpis, type HeadlineKpis } from './headline-kpis.js';
 import { layerRowCounts, type LayerRows } from './layer-row-counts.js';
+import {
+  buildNodeRows,
+  ingestNodeRows,
+  nodeTimingLogger,
+  runErrorText,
+  sourceFreshnessRows,
+  testResultRows,
+  timingReporter,
+  type RunNodeRow,
+  type RunRow,
+  type SourceFreshnessRow,
+  type TestResultRow,
+} from './run-history.js';
+import { RunHistoryStore } from './run-history-store.js';
 
 /** What to run. */
 export interface RunPipelineOptions {
@@ -21,6 +37,8 @@ export interface RunPipelineOptions {
   reporter?: StreamReporter;
   /** DuckDB file both steps use, relative to the project (default `warehouse.duckdb`, as mercator.yml and profiles.yml say). */
   warehousePath?: string;
+  /** What started the run, as `_mercator.runs.command` records it (default `pipeline`). */
+  command?: string;
 }
 
 /** One step of the run: its wall time and the rows it processed. */
@@ -40,9 +58,13 @@ export interface PipelineTests {
 
 /** Everything one run did. `success` is false when a stream failed or a node errored or a test failed. */
 export interface PipelineResult {
+  /** The run's id in `_mercator.runs`. */
+  runId: string;
   success: boolean;
   steps: PipelineStep[];
   ingest: IngestSummary;
+  /** Source freshness checked after the ingest (recorded in `_mercator.source_freshness`; it does not fail the run). */
+  freshness: FreshnessResult[];
   build: { summary: RunSummary; results: NodeResult[]; modelRows: Record<string, number> };
   tests: PipelineTests;
   layers: LayerRows[];
@@ -52,7 +74,7 @@ export interface PipelineResult {
 
 const seconds = (since: number): number => Math.round(performance.now() - since) / 1000;
 
-/** Runs ingest → build → summary on the project's DuckDB warehouse. */
+/** Runs ingest → source freshness → build → summary on the project's DuckDB warehouse, recording the run in `_mercator`. */
 export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult> {
   const projectDir = resolve(o.projectDir);
   const env = { ...o.env };
@@ -60,36 +82,85 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
   env['SHOP_DUCKDB_PATH'] = path;
   const started = performance.now();
   const steps: PipelineStep[] = [];
-
-  let t = performance.now();
-  o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'ingest: loading every source of mercator.yml', data: { step: 'ingest' } });
-  const ingest = await ingestProject({ projectDir, env: env as NodeJS.ProcessEnv, fullRefresh: Boolean(o.fullRefresh), ...(o.reporter ? { reporter: o.reporter } : {}) });
-  steps.push({ name: 'ingest', seconds: seconds(t), rows: ingest.results.reduce((n, r) => n + r.rows, 0) });
-
-  t = performance.now();
-  o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'build: seeds, models, snapshots and tests in DAG order', data: { step: 'build' } });
-  const built = await runTransformTask('build', { projectDir, logger: o.logger, env, fullRefresh: Boolean(o.fullRefresh) });
-  const modelRows: Record<string, number> = {};
-  for (const r of built.results) {
-    const node = built.project.manifest.nodes.get(r.uniqueId);
-    if (node && node.resourceType !== 'test' && node.resourceType !== 'unit_test' && r.rowsAffected !== null) modelRows[node.name] = r.rowsAffected;
-  }
-  steps.push({ name: 'build', seconds: seconds(t), rows: Object.values(modelRows).reduce((n, x) => n + x, 0) });
-  const tests = countTests(built.results, (id) => built.project.manifest.nodes.get(id)?.resourceType);
-
-  t = performance.now();
-  const warehouse = await openWarehouse({ type: 'duckdb', path });
-  let layers: LayerRows[];
-  let kpis: HeadlineKpis | null;
+  // Each step opens the file with its own settings (profile threads, memory) and closes it, so the history does too.
+  const withHistory = async <T>(fn: (warehouse: Warehouse, history: RunHistoryStore) => Promise<T>): Promise<T> => {
+    const warehouse = await openWarehouse({ type: 'duckdb', path });
+    try {
+      return await fn(warehouse, new RunHistoryStore(warehouse));
+    } finally {
+      await warehouse.close();
+    }
+  };
+  const run: RunRow = { runId: randomUUID(), command: o.command ?? 'pipeline', status: 'running', startedAt: new Date(), finishedAt: null, error: null };
+  const nodes: RunNodeRow[] = [];
+  const tests: TestResultRow[] = [];
+  let freshnessRows: SourceFreshnessRow[] = [];
+  await withHistory(async (_, history) => {
+    await history.ensureTables();
+    await history.startRun(run);
+  });
+  o.logger.emit({ type: 'RunStarted', level: 'debug', message: `run ${run.runId} started`, data: { run_id: run.runId, command: run.command } });
   try {
-    layers = await layerRowCounts(warehouse);
-    kpis = await headlineKpis(warehouse);
-  } finally {
-    await warehouse.close();
+    let t = performance.now();
+    const ingestStarted = new Date();
+    o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'ingest: loading every source of mercator.yml', data: { step: 'ingest' } });
+    const streams = timingReporter(o.reporter);
+    const ingest = await ingestProject({ projectDir, env: env as NodeJS.ProcessEnv, fullRefresh: Boolean(o.fullRefresh), reporter: streams.reporter });
+    nodes.push(...ingestNodeRows(ingest, streams.times, ingestStarted, new Date()));
+    steps.push({ name: 'ingest', seconds: seconds(t), rows: ingest.results.reduce((n, r) => n + r.rows, 0) });
+
+    o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'freshness: how old the newest row of each source is', data: { step: 'freshness' } });
+    const checkedAt = new Date();
+    const freshness = await runSourceFreshness({ projectDir, logger: o.logger, env });
+    freshnessRows = sourceFreshnessRows(freshness.results, checkedAt);
+
+    t = performance.now();
+    o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'build: seeds, models, snapshots and tests in DAG order', data: { step: 'build' } });
+    const timed = nodeTimingLogger(o.logger);
+    const built = await runTransformTask('build', { projectDir, logger: timed.logger, env, fullRefresh: Boolean(o.fullRefresh) });
+    const buildFinished = new Date();
+    const nodeOf = (id: string): ManifestNode | undefined => built.project.manifest.nodes.get(id);
+    nodes.push(...buildNodeRows(built.results, nodeOf, timed.finished, buildFinished));
+    tests.push(...testResultRows(built.results, nodeOf, timed.finished, buildFinished));
+    const modelRows: Record<string, number> = {};
+    for (const r of built.results) {
+      const node = nodeOf(r.uniqueId);
+      if (node && node.resourceType !== 'test' && node.resourceType !== 'unit_test' && r.rowsAffected !== null) modelRows[node.name] = r.rowsAffected;
+    }
+    steps.push({ name: 'build', seconds: seconds(t), rows: Object.values(modelRows).reduce((n, x) => n + x, 0) });
+
+    t = performance.now();
+    const success = ingest.failures.length === 0 && built.success;
+    const failedNodes = built.results.filter((r) => r.status === 'error' || r.status === 'fail');
+    const { layers, kpis } = await withHistory(async (warehouse, history) => {
+      const summary = { layers: await layerRowCounts(warehouse), kpis: await headlineKpis(warehouse) };
+      Object.assign(run, { status: success ? 'success' : 'error', finishedAt: new Date(), error: success ? null : (runErrorText({ ingestFailures: ingest.failures, failedNodes }) ?? 'the build reported an error') });
+      await history.finishRun(run, nodes, tests, freshnessRows);
+      return summary;
+    });
+    steps.push({ name: 'summary', seconds: seconds(t), rows: 0 });
+    return {
+      runId: run.runId,
+      success,
+      steps,
+      ingest,
+      freshness: freshness.results,
+      build: { summary: built.summary, results: built.results, modelRows },
+      tests: countTests(built.results, (id) => nodeOf(id)?.resourceType),
+      layers,
+      kpis,
+      seconds: seconds(started),
+    };
+  } catch (err) {
+    // A step that throws still ends the run: as an error with its message, keeping the nodes that finished.
+    if (run.status === 'running') {
+      Object.assign(run, { status: 'error', finishedAt: new Date(), error: err instanceof Error ? err.message : String(err) });
+      await withHistory((_, history) => history.finishRun(run, nodes, tests, freshnessRows)).catch((writeErr: unknown) => {
+        if (err instanceof Error) ((err as { suppressed?: unknown[] }).suppressed ??= []).push(writeErr);
+      });
+    }
+    throw err;
   }
-  steps.push({ name: 'summary', seconds: seconds(t), rows: 0 });
-  const success = ingest.failures.length === 0 && built.success;
-  return { success, steps, ingest, build: { summary: built.summary, results: built.results, modelRows }, tests, layers, kpis, seconds: seconds(started) };
 }
 
 /** Counts test and unit-test results by outcome. */

@@ -51,6 +51,32 @@ describe('the shop pipeline', () => {
     for (const l of ['raw', 'staging', 'intermediate', 'marts', 'snapshots']) expect(layers[l]?.rows, l).toBeGreaterThan(0);
   });
 
+  it('records the run in _mercator: every stream and node, every test, and fresh sources', async () => {
+    const [run] = await f.query(`SELECT status, error FROM _mercator.runs WHERE run_id = '${first.runId}'`);
+    expect(run).toEqual({ status: 'success', error: null });
+    const kinds = await f.query(`SELECT kind, CAST(count(*) AS VARCHAR) AS n, CAST(count(*) FILTER (WHERE status IN ('success', 'pass')) AS VARCHAR) AS ok
+      FROM _mercator.run_nodes WHERE run_id = '${first.runId}' GROUP BY kind ORDER BY kind`);
+    const nodeTypes = [...first.build.results].map((r) => r.uniqueId.split('.')[0]);
+    const count = (t: string): string => String(nodeTypes.filter((x) => x === t).length);
+    expect(kinds).toEqual([
+      { kind: 'ingest', n: String(first.ingest.results.length), ok: String(first.ingest.results.length) },
+      { kind: 'model', n: count('model'), ok: count('model') },
+      { kind: 'seed', n: '1', ok: '1' },
+      { kind: 'snapshot', n: '1', ok: '1' },
+      { kind: 'test', n: count('test'), ok: count('test') },
+      { kind: 'unit_test', n: count('unit_test'), ok: count('unit_test') },
+    ]);
+    const [orders] = await f.query(`SELECT CAST(rows AS VARCHAR) AS rows FROM _mercator.run_nodes WHERE run_id = '${first.runId}' AND node = 'ingest:shop_db.orders'`);
+    const [rawOrders] = await f.query(`SELECT CAST(count(*) AS VARCHAR) AS n FROM raw.shop_db_orders`);
+    expect(orders?.['rows']).toBe(rawOrders?.['n']);
+    const [tests] = await f.query(`SELECT CAST(count(*) AS VARCHAR) AS n, CAST(count(*) FILTER (WHERE status = 'pass') AS VARCHAR) AS pass FROM _mercator.test_results WHERE run_id = '${first.runId}'`);
+    expect(Number(tests?.['n'])).toBe(first.tests.passed);
+    expect(tests?.['pass']).toBe(tests?.['n']);
+    const fresh = await f.query(`SELECT source || '.' || table_name AS t, status FROM _mercator.source_freshness WHERE run_id = '${first.runId}' ORDER BY t`);
+    expect(fresh.length).toBeGreaterThanOrEqual(8);
+    expect(fresh.filter((r) => r['status'] !== 'pass')).toEqual([]);
+  });
+
   it('reports KPIs equal to a direct computation on the raw layer', async () => {
     const [raw] = await f.query(RAW_KPIS_SQL);
     const revenue = Number(raw?.['revenue']);

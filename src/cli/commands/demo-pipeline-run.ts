@@ -54,9 +54,9 @@ export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): P
     ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14, startStripe: false }, logger));
   }
   state = await ensureStripeRunning(state);
-  const result = await runPipeline({ projectDir: dir, logger, env: { ...process.env, ...demoSourceEnv(state, state.stripe.port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger) });
+  const result = await runPipeline({ projectDir: dir, command: 'demo', logger, env: { ...process.env, ...demoSourceEnv(state, state.stripe.port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger) });
   logger.clearStatus();
-  logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
+  logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { run_id: result.runId, success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
   logger.emit({ type: 'DemoSystemsRunning', level: 'info', message: `The shop's PostgreSQL and Stripe stand-in keep running for \`mercator demo advance\`; \`mercator demo stop --dir ${dir}\` stops them.` });
   return result;
 }

@@ -20,7 +20,7 @@ export function registerPipeline(program: Command): void {
       const { createIngestReporter } = await ingest();
       const result = await runPipeline({ projectDir: resolve(opts.projectDir), logger, env: process.env, fullRefresh: opts.fullRefresh, reporter: createIngestReporter(logger) });
       logger.clearStatus();
-      logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
+      logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { run_id: result.runId, success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
       if (!result.success) (command as Command & { exitCode?: number }).exitCode = EXIT.failure;
     });
 }

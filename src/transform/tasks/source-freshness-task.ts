@@ -53,8 +53,9 @@ async function checkSource(wh: Warehouse, source: ManifestNode, dialect: Paramet
     const r = await wh.query(`select max(${source.loadedAtField}) as max_loaded_at from ${nodeRelation(dialect, source).render()}${where}`);
     const raw = r.rows[0]?.max_loaded_at;
     const text = raw === null || raw === undefined ? null : String(raw);
-    // Timestamps without a zone are read as UTC, as dbt does.
-    const loaded = text === null ? null : Date.parse(/[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`);
+    // Timestamps without a zone are read as UTC, as dbt does; an hour-only offset (`+00`, DuckDB's TIMESTAMPTZ text) gets its minutes for Date.parse.
+    const iso = text === null ? null : text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+    const loaded = iso === null ? null : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
     const age = loaded === null || Number.isNaN(loaded) ? null : Math.round((now.getTime() - loaded) / 1000);
     const row = { max_loaded_at: text };
     const status = freshnessStatus(age, freshness);
