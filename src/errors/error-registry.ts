@@ -3,6 +3,7 @@ import { ingestCodes } from './codes-ingest.js';
 import { warehouseCodes } from './codes-warehouse.js';
 import { transformCodes } from './codes-transform.js';
 import { demoCodes } from './codes-demo.js';
+import { orchestrateCodes } from './codes-orchestrate.js';
 import type { ErrorSpec } from './error-spec.js';
 
 /**
@@ -15,6 +16,7 @@ export const errorRegistry = {
   ...demoCodes,
   ...warehouseCodes,
   ...transformCodes,
+  ...orchestrateCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A registered error code such as `CONFIG_YAML_SYNTAX`. */

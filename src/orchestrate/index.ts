@@ -6,3 +6,5 @@ export { layerRowCounts, PIPELINE_LAYERS, type LayerRows } from './layer-row-cou
 export { pipelineSummaryText } from './pipeline-summary-text.js';
 export { RunHistoryStore, RUN_HISTORY_SCHEMA } from './run-history-store.js';
 export type { RunRow, RunStatus, RunNodeRow, RunNodeKind, TestResultRow, TestResultStatus, SourceFreshnessRow } from './run-history.js';
+export { parseCron, nextCronRuns, CronSyntaxError, type CronExpression } from './cron-expression.js';
+export { loadProjectSchedule, upcomingRuns, scheduleText, formatWallTime, type ProjectSchedule, type UpcomingRun } from './project-schedule.js';

@@ -3,6 +3,7 @@ import { registerDemo } from './demo.js';
 import { registerValidate } from './validate.js';
 import { registerIngest } from './ingest.js';
 import { registerPipeline } from './pipeline.js';
+import { registerSchedule } from './schedule.js';
 import { registerParse } from './parse.js';
 import { registerCompile } from './compile.js';
 import { registerRun } from './run.js';
@@ -26,6 +27,7 @@ export const commands: RegisterCommand[] = [
   registerValidate,
   registerIngest,
   registerPipeline,
+  registerSchedule,
   registerInit,
   registerDebug,
   registerParse,
