@@ -18,10 +18,16 @@ export function registerDemoPipeline(demo: Command): void {
     .option('--seed <n>', 'random seed when the shop is created', Number, 42)
     .option('--dir <dir>', 'project folder (default: the shipped projects/shop)', SHOP_PROJECT_DIR)
     .option('--pg-url <url>', 'PostgreSQL server to load the shop into (default: an embedded one)')
+    .option('--pg-database <name>', 'database created for the shop on that server (replaced if it exists)', 'shop')
     .option('--full-refresh', 'reload every source and rebuild incremental models', false)
-    .action(async (opts: { scale: number; seed: number; dir: string; pgUrl?: string; fullRefresh: boolean }, cmd: Command) => {
+    // The dashboard server is not wired into the demo yet: today the demo always ends after the summary.
+    .option('--no-serve', 'end after the summary instead of then serving the dashboard')
+    .action(async (opts: { scale: number; seed: number; dir: string; pgUrl?: string; pgDatabase: string; fullRefresh: boolean; serve: boolean }, cmd: Command) => {
       const { runDemoPipeline } = await runner();
-      const result = await runDemoPipeline({ dir: opts.dir, scale: opts.scale, seed: opts.seed, ...(opts.pgUrl ? { pgUrl: opts.pgUrl } : {}), fullRefresh: opts.fullRefresh }, cliContext(cmd).logger);
+      const result = await runDemoPipeline(
+        { dir: opts.dir, scale: opts.scale, seed: opts.seed, ...(opts.pgUrl ? { pgUrl: opts.pgUrl } : {}), database: opts.pgDatabase, fullRefresh: opts.fullRefresh, serve: opts.serve },
+        cliContext(cmd).logger,
+      );
       if (!result.success) (cmd as Command & { exitCode?: number }).exitCode = EXIT.failure;
     });
 }
