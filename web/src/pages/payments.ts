@@ -1,0 +1,41 @@
+// Payments: methods, success rate and refunds.
+import type { PageSpec } from '../charts/chart-spec.js';
+import { barOption, donutOption, timeOption } from '../charts/options.js';
+
+/** The payments page. */
+export const paymentsPage: PageSpec = {
+  path: '/payments',
+  title: 'Payments',
+  description: 'How customers pay, how often payments succeed, and how much is refunded.',
+  charts: [
+    {
+      id: 'method-revenue',
+      title: 'Revenue by payment method',
+      subtitle: 'Click a slice to filter the page',
+      source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['payment_method'], sort: '-revenue' },
+      clickFilter: 'payment_method',
+      render: (data, ctx) => donutOption(data, { dim: 'payment_method', metric: 'revenue', selected: ctx.selected }),
+    },
+    {
+      id: 'method-success-rate',
+      title: 'Payment success rate by method',
+      subtitle: 'Click a bar to filter the page',
+      source: { kind: 'metrics', metrics: ['payment_success_rate'], dimensions: ['payment_method'], sort: '-payment_success_rate' },
+      clickFilter: 'payment_method',
+      render: (data, ctx) => barOption(data, { dim: 'payment_method', metric: 'payment_success_rate', selected: ctx.selected }),
+    },
+    {
+      id: 'success-rate-weekly',
+      title: 'Payment success rate per week',
+      source: { kind: 'metrics', metrics: ['payment_success_rate'], dimensions: ['date:week'], sort: 'date' },
+      render: (data) => timeOption(data, [{ metric: 'payment_success_rate', type: 'line' }], 'week'),
+    },
+    {
+      id: 'refund-rate-weekly',
+      title: 'Refund rate per week',
+      subtitle: 'Refunded share of revenue',
+      source: { kind: 'metrics', metrics: ['refund_rate'], dimensions: ['date:week'], sort: 'date' },
+      render: (data) => timeOption(data, [{ metric: 'refund_rate', type: 'line', area: true }], 'week'),
+    },
+  ],
+};
