@@ -6,3 +6,4 @@ export { loadYamlFile, parseYamlSource, parseYamlText, readYamlSource, validateY
 export { knownKeysAt } from './schema-keys.js';
 export { mercatorConfigSchema, warehouseRefSchema, type MercatorConfig } from './mercator-config-schema.js';
 export { loadMercatorConfig, MERCATOR_CONFIG_FILE } from './load-mercator-config.js';
+export { serveConfigSchema, type ServeConfig } from './serve-config-schema.js';

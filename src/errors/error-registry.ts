@@ -4,6 +4,7 @@ import { warehouseCodes } from './codes-warehouse.js';
 import { transformCodes } from './codes-transform.js';
 import { demoCodes } from './codes-demo.js';
 import { orchestrateCodes } from './codes-orchestrate.js';
+import { metricsCodes } from './codes-metrics.js';
 import type { ErrorSpec } from './error-spec.js';
 
 /**
@@ -17,6 +18,7 @@ export const errorRegistry = {
   ...warehouseCodes,
   ...transformCodes,
   ...orchestrateCodes,
+  ...metricsCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A registered error code such as `CONFIG_YAML_SYNTAX`. */

@@ -17,6 +17,7 @@ import { registerDocs } from './docs.js';
 import { registerInit } from './init.js';
 import { registerDebug } from './debug.js';
 import { registerClean } from './clean.js';
+import { registerServe } from './serve.js';
 
 /** A CLI command module: adds itself (and its subcommands) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -41,4 +42,5 @@ export const commands: RegisterCommand[] = [
   registerSource,
   registerDocs,
   registerClean,
+  registerServe,
 ];
