@@ -25,7 +25,7 @@ describe('shop project lineage', () => {
     const { project } = await runTransformTask('parse', { projectDir: SHOP_PROJECT, logger: createMemoryLogger(), env: {}, writeArtifacts: false });
     const models = [...project.manifest.nodes.values()].filter((n) => n.resourceType === 'model');
     const marts = models.filter((n) => n.fqn.includes('marts')).map((n) => n.name).sort();
-    expect(marts).toEqual(['customer_profit', 'dim_customers', 'dim_dates', 'dim_products', 'fct_daily_revenue', 'fct_orders', 'funnel_daily', 'marketing_roas', 'payment_success_rate']);
+    expect(marts).toEqual(['customer_profit', 'dim_customers', 'dim_dates', 'dim_products', 'fct_daily_revenue', 'fct_marketing_daily', 'fct_orders', 'fct_payments', 'funnel_daily', 'marketing_roas', 'payment_success_rate']);
     for (const [name, parents] of Object.entries(PARENTS)) {
       const node = models.find((n) => n.name === name);
       expect([...new Set(node?.dependsOn.nodes)].sort(), name).toEqual(parents);

@@ -47,7 +47,7 @@ describe('the shop pipeline', () => {
     expect(first.tests.passed).toBeGreaterThanOrEqual(40);
     expect(first.build.summary.total).toBe(first.build.summary.pass);
     const layers = Object.fromEntries(first.layers.map((l) => [l.layer, l]));
-    expect(layers['marts']?.relations).toBe(9);
+    expect(layers['marts']?.relations).toBe(11);
     for (const l of ['raw', 'staging', 'intermediate', 'marts', 'snapshots']) expect(layers[l]?.rows, l).toBeGreaterThan(0);
   });
 
