@@ -1,6 +1,7 @@
 // Does: reads a project's metrics.yml, validates it with zod and checks every cross-reference (models, joins,
 // dimensions, metric expressions, cycles); errors name the file, the line and the key.
 // Does not: touch the warehouse (columns are checked when a query runs).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestNames, deepFreeze, readYamlSource, validateYamlAt, validateYamlSource, type YamlSource } from '../config/index.js';
 import { MercatorError } from '../errors/index.js';
@@ -13,7 +14,11 @@ export const METRICS_FILE = 'metrics.yml';
 
 /** Loads `<projectDir>/metrics.yml`; throws CONFIG_FILE_MISSING, CONFIG_YAML_SYNTAX or CONFIG_INVALID. */
 export function loadMetricLayer(projectDir: string): MetricLayer {
-  return metricLayerFromSource(readYamlSource(join(projectDir, METRICS_FILE)));
+  const file = join(projectDir, METRICS_FILE);
+  if (!existsSync(file)) {
+    throw new MercatorError('CONFIG_FILE_MISSING', { file }, { hint: `The dashboard reads its metrics from ${METRICS_FILE} next to dbt_project.yml; copy projects/shop/metrics.yml as a start, or pass the right --project-dir.` });
+  }
+  return metricLayerFromSource(readYamlSource(file));
 }
 
 /** Builds the layer from parsed YAML (tests pass inline text through parseYamlSource). */
