@@ -114,6 +114,7 @@ export class Dashboard {
     this.kpiAbort?.abort();
     const page = this.page;
     document.title = `${page.title} · Mercator`;
+    this.el.filterForm.hidden = page.filters === false;
     const existingGrid = this.el.main.querySelector<HTMLElement>('#kpi-grid');
     const section = document.createElement('section');
     section.className = 'page';

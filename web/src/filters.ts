@@ -1,7 +1,7 @@
 // Page filters and their place in the URL query string, so a copied link reproduces the view.
 
 /** Dimensions the filter bar and chart clicks can filter on (query parameters of every data endpoint). */
-export const FILTER_DIMENSIONS = ['category', 'country', 'segment', 'channel', 'payment_method'] as const;
+export const FILTER_DIMENSIONS = ['category', 'country', 'segment', 'channel', 'payment_method', 'product'] as const;
 
 /** One filterable dimension. */
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
@@ -26,7 +26,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Filters with nothing set. */
 export function emptyFilters(): Filters {
-  return { values: { category: [], country: [], segment: [], channel: [], payment_method: [] } };
+  return { values: { category: [], country: [], segment: [], channel: [], payment_method: [], product: [] } };
 }
 
 /** Reads filters from a query string; repeated and comma-separated values both count, bad dates are dropped. */

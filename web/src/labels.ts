@@ -31,7 +31,8 @@ export function countryName(code: string): string {
 /** `us_bank_account` → `US bank account`, `card` → `Card`. */
 export function humanize(value: string): string {
   const words = value.replaceAll('_', ' ');
-  return words.replace(/^us /, 'US ').replace(/^./, (c) => c.toUpperCase());
+  if (/^(vip|sepa|ach|sms|seo)$/i.test(words)) return words.toUpperCase();
+  return words.replace(/^(us|sepa) /i, (w) => w.toUpperCase()).replace(/^./, (c) => c.toUpperCase());
 }
 
 /** The label of a dimension value as shown on charts and in the filter bar. */

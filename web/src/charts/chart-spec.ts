@@ -59,5 +59,7 @@ export interface PageSpec {
   title: string;
   description: string;
   kpis?: boolean;
+  /** False hides the filter bar (pages whose data the filters do not touch). */
+  filters?: boolean;
   charts: ChartSpec[];
 }

@@ -21,24 +21,56 @@ export function lineageLayers(lineage: Lineage): string[] {
   return layers.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** A graph option with fixed positions: x by layer, y by the node's place in its layer. */
+/** Column of each node: the length of the longest path from a node without parents (sources, seeds). */
+function depths(lineage: Lineage): Map<string, number> {
+  const parents = new Map<string, string[]>(lineage.nodes.map((n) => [n.id, []]));
+  for (const e of lineage.edges) parents.get(e.to)?.push(e.from);
+  const depth = new Map<string, number>();
+  const visiting = new Set<string>();
+  const visit = (id: string): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0; // a cycle (never in a valid project) must not hang the page
+    visiting.add(id);
+    const d = Math.max(-1, ...(parents.get(id) ?? []).filter((p) => parents.has(p)).map(visit)) + 1;
+    visiting.delete(id);
+    depth.set(id, d);
+    return d;
+  };
+  for (const n of lineage.nodes) visit(n.id);
+  return depth;
+}
+
+/** A graph option with fixed positions: x by depth in the DAG, nodes of a column ordered by layer, then by their parents' places. */
 export function lineageOption(lineage: Lineage, dark: boolean): ChartOption {
   const layers = lineageLayers(lineage);
-  const columns = new Map<string, Lineage['nodes']>(layers.map((l) => [l, []]));
-  for (const node of lineage.nodes) columns.get(node.layer || node.resourceType)!.push(node);
-  const tallest = Math.max(1, ...[...columns.values()].map((c) => c.length));
-  const nodes = layers.flatMap((layer, x) => {
-    const column = [...columns.get(layer)!].sort((a, b) => a.name.localeCompare(b.name));
+  const depth = depths(lineage);
+  const parents = new Map<string, string[]>(lineage.nodes.map((n) => [n.id, []]));
+  for (const e of lineage.edges) parents.get(e.to)?.push(e.from);
+  const columnCount = Math.max(0, ...depth.values()) + 1;
+  const row = new Map<string, number>();
+  const columns: Lineage['nodes'][] = Array.from({ length: columnCount }, () => []);
+  for (const node of lineage.nodes) columns[depth.get(node.id) ?? 0]!.push(node);
+  const layerOf = (n: Lineage['nodes'][number]): string => n.layer || n.resourceType;
+  for (const column of columns) {
+    const parentRow = (n: Lineage['nodes'][number]): number => {
+      const rows = (parents.get(n.id) ?? []).map((p) => row.get(p)).filter((r): r is number => r !== undefined);
+      return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : 0;
+    };
+    column.sort((a, b) => layers.indexOf(layerOf(a)) - layers.indexOf(layerOf(b)) || parentRow(a) - parentRow(b) || a.name.localeCompare(b.name));
+    column.forEach((n, i) => row.set(n.id, i));
+  }
+  const tallest = Math.max(1, ...columns.map((c) => c.length));
+  const nodes = columns.flatMap((column, x) => {
     const offset = (tallest - column.length) / 2;
     return column.map((node, y) => ({
       id: node.id,
       name: node.name,
       x: x * 10,
       y: (offset + y) * 1.2,
-      layer,
+      layer: layerOf(node),
       resourceType: node.resourceType,
       symbolSize: 9,
-      itemStyle: { color: LAYER_COLORS[layer] ?? '#6b7280' },
     }));
   });
   const known = new Set(nodes.map((n) => n.id));
@@ -58,7 +90,7 @@ export function lineageOption(lineage: Lineage, dark: boolean): ChartOption {
       {
         type: 'graph',
         layout: 'none',
-        top: 32,
+        top: 44,
         bottom: 12,
         left: 12,
         right: 150,
@@ -69,7 +101,7 @@ export function lineageOption(lineage: Lineage, dark: boolean): ChartOption {
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 5,
         label: { show: true, position: 'right', fontSize: 11, color: dark ? '#d1d5db' : '#374151' },
-        lineStyle: { color: dark ? '#6b7280' : '#9ca3af', opacity: 0.6, curveness: 0.15, width: 1 },
+        lineStyle: { color: dark ? '#6b7280' : '#9ca3af', opacity: 0.55, curveness: 0.08, width: 1 },
         emphasis: { focus: 'adjacency', lineStyle: { width: 2, opacity: 1 } },
       },
     ],

@@ -51,6 +51,8 @@ export interface TimeSeries {
   area?: boolean;
   /** 1 puts the series on a right-hand axis. */
   axis?: 0 | 1;
+  /** Fit the axis to the values instead of starting at zero (rates that move in a narrow band). */
+  scale?: boolean;
   stack?: string;
 }
 
@@ -82,6 +84,7 @@ export function timeOption(data: QueryResult, series: TimeSeries[], grain = 'day
       const first = series.findIndex((s) => (s.axis ?? 0) === axis);
       return {
         type: 'value',
+        scale: series[first]?.scale ?? false,
         position: axis === 1 ? 'right' : 'left',
         splitLine: { show: axis === 0 },
         axisLabel: { formatter: (v: number) => formatCompact(v, formats[first]) },
@@ -93,7 +96,7 @@ export function timeOption(data: QueryResult, series: TimeSeries[], grain = 'day
       yAxisIndex: axes.indexOf(s.axis ?? 0),
       stack: s.stack,
       showSymbol: false,
-      smooth: s.type === 'line' ? 0.2 : undefined,
+      smooth: s.type === 'line' && s.area ? 0.2 : undefined,
       areaStyle: s.area ? { opacity: 0.25 } : undefined,
       data: data.rows.map((r) => toNumber(r[columnIndex(data, s.metric)])),
     })),
@@ -114,7 +117,7 @@ export function barOption(data: QueryResult, opts: { dim: string; metric: string
     data: names,
     inverse: opts.horizontal,
     axisTick: { show: false },
-    axisLabel: opts.horizontal ? { width: 150, overflow: 'truncate' } : { hideOverlap: true, interval: 0, rotate: names.length > 8 ? 35 : 0 },
+    axisLabel: opts.horizontal ? { width: 150, overflow: 'truncate' } : { hideOverlap: true, interval: 0, rotate: names.reduce((n, s) => n + s.length, 0) > 90 ? 35 : 0 },
   };
   const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, format), hideOverlap: true } };
   return {

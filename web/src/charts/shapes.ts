@@ -6,24 +6,39 @@ import type { ChartOption } from './echarts.js';
 import { baseOption, dateLabel, dimensionColumn, escapeHtml, opacityFor, type TooltipItem } from './options.js';
 import { column, columnIndex, toNumber, toText } from './result.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `YYYY-MM` of every month from `from` to `to`. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (let guard = 0; guard < 600; guard++) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > end) break;
+    months.push(key);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return months;
+}
 
-/** Monthly values of one metric, one line per year, months on the x axis. */
-export function yearOverYearOption(data: QueryResult, metric: string, type: 'line' | 'bar' = 'bar'): ChartOption {
+/** The month a year before `YYYY-MM`. */
+const yearBefore = (month: string): string => `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+
+/**
+ * Monthly values of one metric for the months of `range` next to the same months a year before (rows must
+ * cover both: query from a year before `range.from`).
+ */
+export function yearOverYearOption(data: QueryResult, metric: string, range: { from: string; to: string }): ChartOption {
   const di = columnIndex(data, dimensionColumn(data, 'date').name);
   const mi = columnIndex(data, metric);
   const format = column(data, metric).format ?? undefined;
-  const byYear = new Map<string, (number | null)[]>();
-  for (const row of data.rows) {
-    const date = toText(row[di]);
-    const year = date.slice(0, 4);
-    const month = Number(date.slice(5, 7)) - 1;
-    if (!byYear.has(year)) byYear.set(year, new Array<number | null>(12).fill(null));
-    byYear.get(year)![month] = toNumber(row[mi]);
-  }
-  const years = [...byYear.keys()].sort();
-  // Only the months that have data in some year, in calendar order.
-  const months = MONTHS.map((_, m) => m).filter((m) => years.some((y) => byYear.get(y)![m] !== null));
+  const byMonth = new Map(data.rows.map((r) => [toText(r[di]).slice(0, 7), toNumber(r[mi])] as const));
+  const months = monthsBetween(range.from, range.to);
+  const series = [
+    { name: 'A year before', months: months.map(yearBefore), color: '#a5b4cf' },
+    { name: 'Selected period', months, color: '#4c6fde' },
+  ];
   return {
     ...baseOption(),
     legend: { top: 0, left: 0 },
@@ -31,17 +46,21 @@ export function yearOverYearOption(data: QueryResult, metric: string, type: 'lin
       trigger: 'axis',
       confine: true,
       formatter: (items: TooltipItem[]) =>
-        [escapeHtml(items[0]?.name ?? ''), ...items.map((it) => `${it.marker} ${escapeHtml(it.seriesName)}: <b>${formatValue(it.value, format)}</b>`)].join('<br>'),
+        items
+          .map((it) => {
+            const month = series[it.seriesIndex]!.months[it.dataIndex] ?? '';
+            return `${it.marker} ${escapeHtml(formatMonth(month))}: <b>${it.value === null || it.value === undefined ? 'no data' : formatValue(it.value, format)}</b>`;
+          })
+          .join('<br>'),
     },
-    xAxis: { type: 'category', data: months.map((m) => MONTHS[m]) },
+    xAxis: { type: 'category', data: months.map((m) => formatMonth(m)), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, format) } },
-    series: years.map((year, i) => ({
-      name: year,
-      type,
-      showSymbol: false,
+    series: series.map((s) => ({
+      name: s.name,
+      type: 'bar',
       barMaxWidth: 28,
-      lineStyle: i < years.length - 1 ? { type: 'dashed' } : undefined,
-      data: months.map((m) => byYear.get(year)![m]),
+      itemStyle: { color: s.color },
+      data: s.months.map((m) => byMonth.get(m) ?? null),
     })),
   };
 }
@@ -115,19 +134,20 @@ export function funnelOption(data: QueryResult): ChartOption {
       {
         type: 'funnel',
         sort: 'none',
-        left: '4%',
-        right: '4%',
+        left: '2%',
+        width: '62%',
         top: 8,
         bottom: 8,
         minSize: '8%',
         gap: 3,
         label: {
           show: true,
-          position: 'inside',
-          formatter: (it: TooltipItem) => `${it.name}: ${formatCompact(it.value, 'count')} (${first ? formatValue((it.value ?? 0) / first, 'percent') : '–'})`,
-          color: '#fff',
-          fontSize: 12,
+          position: 'right',
+          formatter: (it: TooltipItem) => `${it.name}  {b|${formatValue(it.value, 'count')}}  ${first ? formatValue((it.value ?? 0) / first, 'percent') : '–'}`,
+          rich: { b: { fontWeight: 700 } },
+          fontSize: 13,
         },
+        labelLine: { length: 16 },
         data: items,
       },
     ],
@@ -135,7 +155,7 @@ export function funnelOption(data: QueryResult): ChartOption {
 }
 
 /** Spend as bars and ROAS as a line on its own axis, by channel. */
-export function spendRoasOption(data: QueryResult, selected: readonly string[]): ChartOption {
+export function spendRoasOption(data: QueryResult, selected: readonly string[], dark: boolean): ChartOption {
   const di = columnIndex(data, dimensionColumn(data, 'channel').name);
   const si = columnIndex(data, 'spend');
   const ri = columnIndex(data, 'roas');
@@ -169,7 +189,7 @@ export function spendRoasOption(data: QueryResult, selected: readonly string[]):
         type: 'line',
         yAxisIndex: 1,
         symbolSize: 8,
-        label: { show: true, position: 'top', formatter: (it: TooltipItem) => formatCompact(it.value, roasFormat) },
+        label: { show: true, position: 'top', distance: 8, fontWeight: 600, textBorderColor: dark ? '#161b22' : '#ffffff', textBorderWidth: 3, formatter: (it: TooltipItem) => formatCompact(it.value, roasFormat) },
         data: data.rows.map((r, i) => ({ value: toNumber(r[ri]), key: keys[i] })),
       },
     ],

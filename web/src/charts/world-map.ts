@@ -18,10 +18,27 @@ export function loadWorldMap(): Promise<void> {
     const topology = (module.default ?? module) as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     const countries = feature(topology, topology.objects.countries) as FeatureCollection;
     // Antarctica takes a fifth of the map and no orders.
-    countries.features = countries.features.filter((f) => f.properties?.name !== 'Antarctica');
+    countries.features = countries.features.filter((f) => f.properties?.name !== 'Antarctica').map(unwrapAntimeridian);
     echarts.registerMap('world', countries as unknown as Parameters<typeof echarts.registerMap>[1]);
   });
   return registered;
+}
+
+type Ring = number[][];
+
+/**
+ * Rings that cross the antimeridian (Russia's far east, Fiji) hold points at both -180 and 180, which a flat
+ * projection joins with a line across the whole map; moving their western points east by 360° keeps them whole.
+ */
+function unwrapAntimeridian(f: FeatureCollection['features'][number]): FeatureCollection['features'][number] {
+  const fix = (ring: Ring): Ring => {
+    const lons = ring.map((p) => p[0]!);
+    return Math.max(...lons) - Math.min(...lons) > 270 ? ring.map(([lon, lat]) => [lon! < 0 ? lon! + 360 : lon!, lat!]) : ring;
+  };
+  const g = f.geometry;
+  if (g.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map(fix) } };
+  if (g.type === 'MultiPolygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map((poly) => poly.map(fix)) } };
+  return f;
 }
 
 /** Countries shaded by `metric`; items carry the ISO code as `key` so a click filters by country. */
@@ -47,6 +64,7 @@ export function worldMapOption(data: QueryResult, metric: string, selected: read
     visualMap: {
       min: 0,
       max: Math.max(...values, 1),
+      text: [formatCompact(Math.max(...values, 1), format), formatCompact(0, format)],
       left: 8,
       bottom: 8,
       itemHeight: 100,

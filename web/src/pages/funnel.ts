@@ -22,11 +22,15 @@ export const funnelPage: PageSpec = {
     },
     {
       id: 'conversion-daily',
-      title: 'Conversion rate per day',
-      subtitle: 'Sessions that end in a purchase',
+      title: 'Sessions and conversion rate per day',
+      subtitle: 'Bars: sessions · line: share of sessions that end in a purchase',
       size: 'wide',
-      source: { kind: 'metrics', metrics: ['conversion_rate'], dimensions: ['date:day'], sort: 'date' },
-      render: (data) => timeOption(data, [{ metric: 'conversion_rate', type: 'line', area: true }]),
+      source: { kind: 'metrics', metrics: ['sessions', 'conversion_rate'], dimensions: ['date:day'], sort: 'date' },
+      render: (data) =>
+        timeOption(data, [
+          { metric: 'sessions', type: 'bar' },
+          { metric: 'conversion_rate', type: 'line', axis: 1 },
+        ]),
     },
   ],
 };

@@ -1,7 +1,7 @@
 // Marketing: spend and return on ad spend by channel.
 import type { PageSpec } from '../charts/chart-spec.js';
 import { barOption } from '../charts/options.js';
-import { spendRoasOption } from '../charts/shapes.js';
+import { splitTimeOption, spendRoasOption } from '../charts/shapes.js';
 
 /** The marketing page. */
 export const marketingPage: PageSpec = {
@@ -17,14 +17,13 @@ export const marketingPage: PageSpec = {
       height: 340,
       source: { kind: 'metrics', metrics: ['spend', 'roas'], dimensions: ['channel'], sort: '-spend' },
       clickFilter: 'channel',
-      render: (data, ctx) => spendRoasOption(data, ctx.selected),
+      render: (data, ctx) => spendRoasOption(data, ctx.selected, ctx.dark),
     },
     {
-      id: 'channel-spend',
-      title: 'Spend by channel',
-      source: { kind: 'metrics', metrics: ['spend'], dimensions: ['channel'], sort: '-spend' },
-      clickFilter: 'channel',
-      render: (data, ctx) => barOption(data, { dim: 'channel', metric: 'spend', selected: ctx.selected }),
+      id: 'channel-spend-weekly',
+      title: 'Spend per week by channel',
+      source: { kind: 'metrics', metrics: ['spend'], dimensions: ['date:week', 'channel'], sort: 'date' },
+      render: (data) => splitTimeOption(data, { dim: 'channel', metric: 'spend', grain: 'week', type: 'bar' }),
     },
     {
       id: 'channel-roas',

@@ -71,7 +71,7 @@ function runsTable(runs: Run[]): HTMLElement {
     const body = table.createTBody();
     for (const step of run.steps) {
       const tr = body.insertRow();
-      tr.insertCell().textContent = step.name;
+      tr.insertCell().textContent = shortName(step.name);
       tr.insertCell().textContent = step.kind;
       const status = tr.insertCell();
       status.append(statusBadge(step.status));
@@ -95,6 +95,11 @@ function runsTable(runs: Run[]): HTMLElement {
   return list;
 }
 
+/** `model.shop.fct_orders` → `fct_orders`; other step names stay as they are. */
+function shortName(name: string): string {
+  return /^(model|test|seed|snapshot|source|unit_test)\./.test(name) ? name.slice(name.lastIndexOf('.') + 1) : name;
+}
+
 /** /api/ops/tests and /api/ops/freshness answer query-shaped rows. */
 const loadTable = (path: string) => (_ctx: unknown, signal: AbortSignal) => getJson<QueryResult>(path, signal);
 
@@ -102,7 +107,8 @@ const loadTable = (path: string) => (_ctx: unknown, signal: AbortSignal) => getJ
 export const operationsPage: PageSpec = {
   path: '/operations',
   title: 'Operations',
-  description: 'Pipeline runs, data tests, source freshness and lineage. Not affected by the filters.',
+  description: 'Pipeline runs, data tests, source freshness and lineage.',
+  filters: false,
   charts: [
     {
       id: 'pipeline-runs',
@@ -140,7 +146,7 @@ export const operationsPage: PageSpec = {
             },
           },
           xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatDuration(v), hideOverlap: true } },
-          yAxis: { type: 'category', inverse: true, data: steps.map((s) => s.name), axisLabel: { width: 160, overflow: 'truncate' }, axisTick: { show: false } },
+          yAxis: { type: 'category', inverse: true, data: steps.map((s) => shortName(s.name)), axisLabel: { width: 160, overflow: 'truncate' }, axisTick: { show: false } },
           series: [
             {
               type: 'bar',

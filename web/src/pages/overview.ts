@@ -27,9 +27,11 @@ export const overviewPage: PageSpec = {
     {
       id: 'top-products',
       title: 'Top 10 products by revenue',
+      subtitle: 'Click a bar to filter the page',
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['product'], sort: '-revenue', limit: 10 },
       height: 320,
-      render: (data) => barOption(data, { dim: 'product', metric: 'revenue', horizontal: true }),
+      clickFilter: 'product',
+      render: (data, ctx) => barOption(data, { dim: 'product', metric: 'revenue', horizontal: true, selected: ctx.selected }),
     },
     {
       id: 'revenue-by-category',

@@ -9,12 +9,12 @@ export const paymentsPage: PageSpec = {
   description: 'How customers pay, how often payments succeed, and how much is refunded.',
   charts: [
     {
-      id: 'method-revenue',
-      title: 'Revenue by payment method',
-      subtitle: 'Click a slice to filter the page',
-      source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['payment_method'], sort: '-revenue' },
+      id: 'method-paid',
+      title: 'Amount paid by payment method',
+      subtitle: 'Successful payments in USD · click a slice to filter the page',
+      source: { kind: 'metrics', metrics: ['paid_usd'], dimensions: ['payment_method'], sort: '-paid_usd' },
       clickFilter: 'payment_method',
-      render: (data, ctx) => donutOption(data, { dim: 'payment_method', metric: 'revenue', selected: ctx.selected }),
+      render: (data, ctx) => donutOption(data, { dim: 'payment_method', metric: 'paid_usd', selected: ctx.selected }),
     },
     {
       id: 'method-success-rate',
@@ -28,7 +28,7 @@ export const paymentsPage: PageSpec = {
       id: 'success-rate-weekly',
       title: 'Payment success rate per week',
       source: { kind: 'metrics', metrics: ['payment_success_rate'], dimensions: ['date:week'], sort: 'date' },
-      render: (data) => timeOption(data, [{ metric: 'payment_success_rate', type: 'line' }], 'week'),
+      render: (data) => timeOption(data, [{ metric: 'payment_success_rate', type: 'line', scale: true }], 'week'),
     },
     {
       id: 'refund-rate-weekly',

@@ -40,7 +40,8 @@ export const productsPage: PageSpec = {
       title: 'Top 20 products by revenue',
       height: 520,
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['product'], sort: '-revenue', limit: 20 },
-      render: (data) => barOption(data, { dim: 'product', metric: 'revenue', horizontal: true }),
+      clickFilter: 'product',
+      render: (data, ctx) => barOption(data, { dim: 'product', metric: 'revenue', horizontal: true, selected: ctx.selected }),
     },
     {
       id: 'category-aov',

@@ -20,16 +20,16 @@ export const salesPage: PageSpec = {
     {
       id: 'revenue-monthly-yoy',
       title: 'Monthly revenue, year over year',
-      subtitle: 'Months of the selected period and the same months a year before',
+      subtitle: 'The selected period’s months next to the same months a year before',
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['date:month'], sort: 'date', range: yearOverYearRange },
-      render: (data) => yearOverYearOption(data, 'revenue', 'bar'),
+      render: (data, ctx) => yearOverYearOption(data, 'revenue', effectiveRange(ctx.filters, ctx.meta.dateBounds)!),
     },
     {
       id: 'orders-monthly-yoy',
       title: 'Monthly orders, year over year',
-      subtitle: 'Months of the selected period and the same months a year before',
+      subtitle: 'The selected period’s months next to the same months a year before',
       source: { kind: 'metrics', metrics: ['orders'], dimensions: ['date:month'], sort: 'date', range: yearOverYearRange },
-      render: (data) => yearOverYearOption(data, 'orders', 'bar'),
+      render: (data, ctx) => yearOverYearOption(data, 'orders', effectiveRange(ctx.filters, ctx.meta.dateBounds)!),
     },
     {
       id: 'revenue-orders-weekly',
@@ -50,7 +50,7 @@ export const salesPage: PageSpec = {
       id: 'aov-weekly',
       title: 'Average order value per week',
       source: { kind: 'metrics', metrics: ['average_order_value'], dimensions: ['date:week'], sort: 'date' },
-      render: (data) => timeOption(data, [{ metric: 'average_order_value', type: 'line' }], 'week'),
+      render: (data) => timeOption(data, [{ metric: 'average_order_value', type: 'line', scale: true }], 'week'),
     },
     {
       id: 'revenue-by-segment',
