@@ -1,5 +1,9 @@
--- The rate (units per 1 USD) of each order's currency on its day: the daily export, else the seed's fallback rate.
-select o.order_id, coalesce(fx.rate, seed.usd_rate) as fx_rate
+-- The rate (units per 1 USD) of each order's currency on its day: the daily export, else the seed's fallback rate
+-- (`fx_is_fallback`, so int_order_items_enriched recomputes those lines once the day's rate arrives).
+select
+    o.order_id,
+    coalesce(fx.rate, seed.usd_rate) as fx_rate,
+    fx.rate is null and o.currency <> 'USD' as fx_is_fallback
 from {{ ref('stg_orders') }} o
 left join {{ ref('stg_fx_rates') }} fx on fx.rate_date = o.order_date and fx.currency = o.currency
 left join {{ ref('currency_rates') }} seed on seed.currency = o.currency

@@ -1,4 +1,14 @@
+{{
+  config(
+    materialized='incremental',
+    unique_key='order_item_id',
+    incremental_strategy='merge',
+    on_schema_change='append_new_columns'
+  )
+}}
 -- One row per order line with its order, product and customer attributes, amounts in USD at the order day's rate (int_order_fx_rates).
+-- Incremental: a run merges the lines whose line or order changed, whose customer or product changed (their attributes
+-- are copied here), and those converted at a fallback rate (the day's rate may have arrived since).
 select
     i.order_item_id,
     i.order_id,
@@ -20,9 +30,19 @@ select
     {{ currency_convert('i.line_total', 'o.currency', 'r.fx_rate') }} as line_total_usd,
     {{ currency_convert('i.discount', 'o.currency', 'r.fx_rate') }} as discount_usd,
     {{ currency_convert('p.cost * i.quantity', 'p.currency', 'r.fx_rate') }} as cost_usd,
-    greatest(i.updated_at, o.updated_at) as updated_at
+    r.fx_is_fallback,
+    greatest(i.updated_at, o.updated_at) as updated_at,
+    c.updated_at as customer_updated_at,
+    p.updated_at as product_updated_at,
+    current_timestamp as _merged_at
 from {{ ref('stg_order_items') }} i
 join {{ ref('stg_orders') }} o on o.order_id = i.order_id
 join {{ ref('int_order_fx_rates') }} r on r.order_id = i.order_id
 left join {{ ref('stg_products') }} p on p.product_id = i.product_id
 left join {{ ref('stg_customers') }} c on c.customer_id = o.customer_id
+{% if is_incremental() %}
+where greatest(i.updated_at, o.updated_at) > (select max(updated_at) from {{ this }})
+   or c.updated_at > (select max(customer_updated_at) from {{ this }})
+   or p.updated_at > (select max(product_updated_at) from {{ this }})
+   or i.order_id in (select order_id from {{ this }} where fx_is_fallback)
+{% endif %}
