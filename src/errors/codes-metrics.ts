@@ -34,7 +34,7 @@ export const metricsCodes = {
   },
   METRICS_MART_MISSING: {
     message: 'The metrics need `{relation}`, which is not in the warehouse.',
-    hint: 'Build the project first (`mercator build --project-dir <dir>`), or fix the model name in {file}.',
+    hint: 'Build the project first (`mercator build --project-dir {dir}`), or fix the model name in {file}.',
     exit: EXIT.failure,
   },
   SERVE_NOT_FOUND: {

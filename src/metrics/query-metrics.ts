@@ -1,6 +1,7 @@
 // Does: runs a compiled metric request and shapes the answer for the API: columns plus rows of JSON values
 // (numbers as numbers, dates as YYYY-MM-DD); a missing mart becomes METRICS_MART_MISSING.
 // Does not: cache (the server does) or pick a default date range (defaultDateRange does, on request).
+import { dirname } from 'node:path';
 import { MercatorError } from '../errors/index.js';
 import { SqlDecimal, type SqlValue, type Warehouse } from '../warehouse/index.js';
 import { compileMetricQuery, type ResultColumn } from './compile-metric-query.js';
@@ -38,11 +39,11 @@ export async function runLayerSql(warehouse: Warehouse, layer: MetricLayer, sql:
   try {
     rows = (await warehouse.query(sql, params)).rows;
   } catch (err) {
-    const missing = /Table with name (\w+) does not exist|Catalog Error: Table .*?(\w+)/i.exec(err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : '');
+    const missing = /(?:Table|Schema) with name "?([\w.]+?)"? does not exist/i.exec(err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : '');
     if (missing) {
-      const name = missing[1] ?? missing[2]!;
+      const name = missing[1]!.split('.').at(-1)!;
       const model = Object.values(layer.models).find((m) => m.name === name) ?? Object.values(layer.models).flatMap((m) => Object.values(m.joins)).find((j) => j.model === name);
-      throw new MercatorError('METRICS_MART_MISSING', { relation: model ? `${model.schema}.${name}` : name, file: layer.file }, { cause: err });
+      throw new MercatorError('METRICS_MART_MISSING', { relation: model ? `${model.schema}.${name}` : name, file: layer.file, dir: dirname(layer.file) }, { cause: err });
     }
     throw err;
   }

@@ -116,7 +116,7 @@ export const FALLBACK_TEMPLATE = shell(
 
 /** A friendly error page: what happened and what to do, never a stack trace. */
 export function errorPage(status: number, message: string, hint: string): string {
-  const title = status === 404 ? 'Page not found' : status === 403 ? 'Not allowed' : status >= 500 ? 'Something went wrong' : 'Request not understood';
+  const title = status === 404 ? 'Page not found' : status === 403 ? 'Not allowed' : status === 503 ? 'Data not ready' : status >= 500 ? 'Something went wrong' : 'Request not understood';
   return shell(`${title} · Mercator`, `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>
 <p>${escapeHtml(hint)}</p>

@@ -199,9 +199,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const status = statusOf(err);
       const known = isMercatorError(err) && status < 500 ? err : null;
       const code = isMercatorError(err) ? err.code : 'INTERNAL';
-      const message = isMercatorError(err) ? err.message : 'The server failed to answer this request.';
-      const hint = isMercatorError(err) ? err.hint : 'The server log has the details; retry, and report it if it persists.';
-      if (!known) log.emit({ type: 'ServeError', level: 'error', message: `${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, data: { code } });
+      // Clients see a coded error's message; for server-side failures only its first line (no SQL), details go to the log.
+      const internal = status >= 500 && !(isMercatorError(err) && err.code === 'METRICS_MART_MISSING');
+      const message = isMercatorError(err) ? (internal ? err.message.split('\n')[0]! : err.message) : 'The server failed to answer this request.';
+      const hint = isMercatorError(err) && !internal ? err.hint : 'The server log has the details; retry, and report it if it persists.';
+      // The stack goes to the server log only, and only for failures that are not coded (bugs).
+      if (!known) log.emit({ type: 'ServeError', level: 'error', message: `${req.method} ${req.url}: ${isMercatorError(err) ? `[${code}] ${message}\n  hint: ${hint}` : err instanceof Error ? (err.stack ?? err.message) : String(err)}`, data: { code } });
       if (res.headersSent) return void res.destroy();
       const url = req.url ?? '/';
       if (url.startsWith('/api/')) send(status, JSON.stringify({ error: { code, message, hint } }), 'application/json; charset=utf-8', { 'cache-control': 'no-store' });
