@@ -8,3 +8,4 @@ export { RunHistoryStore, RUN_HISTORY_SCHEMA } from './run-history-store.js';
 export type { RunRow, RunStatus, RunNodeRow, RunNodeKind, TestResultRow, TestResultStatus, SourceFreshnessRow } from './run-history.js';
 export { parseCron, nextCronRuns, CronSyntaxError, type CronExpression } from './cron-expression.js';
 export { loadProjectSchedule, upcomingRuns, scheduleText, formatWallTime, type ProjectSchedule, type UpcomingRun } from './project-schedule.js';
+export { sendRunAlert, alertText, type RunAlert, type AlertDelivery, type AlertOptions } from './run-alerts.js';

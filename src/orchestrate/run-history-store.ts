@@ -1,8 +1,9 @@
-// Does: the SQL of the run history in schema `_mercator` (runs, run_nodes, test_results, source_freshness):
+// Does: the SQL of the run history in schema `_mercator` (runs, run_nodes, test_results, source_freshness, alerts):
 // creates the tables, inserts a run as running, and writes its nodes, tests, freshness and end in one transaction.
 // Does not: decide what a row says (run-history.ts builds the rows). The Warehouse interface has no row-insert API,
 // so the statements live here, in this one file, with every value bound as a parameter.
 import type { LogicalType, Warehouse } from '../warehouse/index.js';
+import type { AlertDelivery } from './run-alerts.js';
 import type { RunNodeRow, RunRow, SourceFreshnessRow, TestResultRow } from './run-history.js';
 
 /** The schema the platform keeps its metadata in. */
@@ -10,11 +11,12 @@ export const RUN_HISTORY_SCHEMA = '_mercator';
 
 type Column = readonly [name: string, type: LogicalType];
 
-const TABLES: Record<'runs' | 'run_nodes' | 'test_results' | 'source_freshness', readonly Column[]> = {
+const TABLES: Record<'runs' | 'run_nodes' | 'test_results' | 'source_freshness' | 'alerts', readonly Column[]> = {
   runs: [['run_id', 'string'], ['command', 'string'], ['status', 'string'], ['started_at', 'timestamptz'], ['finished_at', 'timestamptz'], ['error', 'string']],
   run_nodes: [['run_id', 'string'], ['node', 'string'], ['kind', 'string'], ['status', 'string'], ['rows', 'bigint'], ['started_at', 'timestamptz'], ['finished_at', 'timestamptz'], ['error', 'string']],
   test_results: [['run_id', 'string'], ['test_id', 'string'], ['test_name', 'string'], ['attached_node', 'string'], ['column_name', 'string'], ['status', 'string'], ['failures', 'bigint'], ['message', 'string'], ['finished_at', 'timestamptz']],
   source_freshness: [['run_id', 'string'], ['source', 'string'], ['table_name', 'string'], ['max_loaded_at', 'timestamptz'], ['checked_at', 'timestamptz'], ['age_seconds', 'double'], ['status', 'string']],
+  alerts: [['run_id', 'string'], ['channel', 'string'], ['event', 'string'], ['status', 'string'], ['sent_at', 'timestamptz'], ['error', 'string']],
 };
 
 /** Rows bound per INSERT statement (DuckDB and PostgreSQL take far more parameters; this keeps statements short). */
@@ -50,6 +52,11 @@ export class RunHistoryStore {
       await this.insert(tx, 'source_freshness', freshness.map((f) => [run.runId, f.source, f.tableName, iso(f.maxLoadedAt), iso(f.checkedAt), f.ageSeconds, f.status]));
       await tx.run(`UPDATE ${this.table('runs')} SET status = $1, finished_at = CAST($2 AS ${tx.dialect.typeName('timestamptz')}), error = $3 WHERE run_id = $4`, [run.status, iso(run.finishedAt), run.error, run.runId]);
     });
+  }
+
+  /** Records how the run's alerts were delivered. */
+  async recordAlerts(runId: string, deliveries: readonly AlertDelivery[]): Promise<void> {
+    await this.insert(this.warehouse, 'alerts', deliveries.map((a) => [runId, a.channel, a.event, a.status, iso(a.sentAt), a.error]));
   }
 
   private table(name: string): string {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ingestProject, type IngestSummary, type StreamReporter } from '../ingest/index.js';
+import { loadMercatorConfig, type MercatorConfig } from '../config/index.js';
 import type { Logger } from '../log/index.js';
 import { runSourceFreshness, runTransformTask, type FreshnessResult, type ManifestNode, type NodeResult, type RunSummary } from '../transform/index.js';
 import { openWarehouse, type Warehouse } from '../warehouse/index.js';
@@ -24,6 +25,7 @@ import {
   type TestResultRow,
 } from './run-history.js';
 import { RunHistoryStore } from './run-history-store.js';
+import { sendRunAlert, type AlertDelivery } from './run-alerts.js';
 
 /** What to run. */
 export interface RunPipelineOptions {
@@ -136,6 +138,10 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
       const summary = { layers: await layerRowCounts(warehouse), kpis: await headlineKpis(warehouse) };
       Object.assign(run, { status: success ? 'success' : 'error', finishedAt: new Date(), error: success ? null : (runErrorText({ ingestFailures: ingest.failures, failedNodes }) ?? 'the build reported an error') });
       await history.finishRun(run, nodes, tests, freshnessRows);
+      if (!success) {
+        const failures = [...ingest.failures.map((f) => `ingest:${f.source}.${f.stream}: ${f.error.message}`), ...failedNodes.map((r) => `${r.uniqueId}: ${r.message}`)];
+        await history.recordAlerts(run.runId, await alertFailure(projectDir, run, failures, env, o.logger));
+      }
       return summary;
     });
     steps.push({ name: 'summary', seconds: seconds(t), rows: 0 });
@@ -155,12 +161,29 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
     // A step that throws still ends the run: as an error with its message, keeping the nodes that finished.
     if (run.status === 'running') {
       Object.assign(run, { status: 'error', finishedAt: new Date(), error: err instanceof Error ? err.message : String(err) });
-      await withHistory((_, history) => history.finishRun(run, nodes, tests, freshnessRows)).catch((writeErr: unknown) => {
+      await withHistory(async (_, history) => {
+        await history.finishRun(run, nodes, tests, freshnessRows);
+        await history.recordAlerts(run.runId, await alertFailure(projectDir, run, [], env, o.logger));
+      }).catch((writeErr: unknown) => {
         if (err instanceof Error) ((err as { suppressed?: unknown[] }).suppressed ??= []).push(writeErr);
       });
     }
     throw err;
   }
+}
+
+/** Sends a failed run's alert to the channels of mercator.yml `alerts` when they ask for `failure`; returns the deliveries. */
+async function alertFailure(projectDir: string, run: RunRow, failures: string[], env: Record<string, string | undefined>, logger: Logger): Promise<AlertDelivery[]> {
+  let config: MercatorConfig;
+  try {
+    config = loadMercatorConfig(projectDir);
+  } catch (err) {
+    // The run's own error is usually this one (a broken mercator.yml); say why no alert went out rather than raise it twice.
+    logger.emit({ type: 'AlertFailed', level: 'warn', message: `No alert sent for run ${run.runId}: mercator.yml could not be read (${err instanceof Error ? err.message : String(err)})` });
+    return [];
+  }
+  if (!config.alerts?.on.includes('failure')) return [];
+  return sendRunAlert(config.alerts, { run, project: config.name, failures }, { env, logger });
 }
 
 /** Counts test and unit-test results by outcome. */
