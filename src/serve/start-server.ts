@@ -126,7 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(303, '', 'text/plain', { location: users !== null ? '/login' : '/', 'set-cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0` });
     }
     if (path.startsWith('/assets/')) {
-      const file = resolveStatic(webDir, path);
+      // Rooted at assets/, so `..` cannot reach index.html or anything else outside it.
+      const file = resolveStatic(join(webDir, 'assets'), path.slice('/assets'.length));
       if (!file) throw new MercatorError('SERVE_NOT_FOUND', { path });
       return send(200, readStatic(file.file), file.type, { 'cache-control': 'public, max-age=31536000, immutable' });
     }

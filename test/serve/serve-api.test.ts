@@ -2,7 +2,8 @@
 // the KPI cards of the first HTML and the API's rows equal SQL written directly on the marts, filter values
 // are bound, errors are coded, CSV equals JSON, the cache answers repeats and empties after a build, and the
 // ops endpoints show the fixture's build.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMemoryLogger } from '../../src/log/index.js';
@@ -71,6 +72,33 @@ describe('pages', () => {
     const html = await res.text();
     expect(html).toContain('Page not found');
     expect(html).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describe('client files', () => {
+  it('serve a stand-in page with the KPI cards while the client is not built, then the built client and its assets', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'serve-web-'));
+    const s = await startServer({ projectDir: f.dir, port: 0, host: '127.0.0.1', logger: createMemoryLogger(), webDir: web });
+    try {
+      const standIn = await (await fetch(`${s.url}/`)).text();
+      expect(standIn).toContain('The dashboard client is not built');
+      expect(standIn).toMatch(/data-kpi="revenue">[\s\S]*class="kpi-value">\$[\d,]+\.\d\d</);
+      mkdirSync(join(web, 'assets'));
+      writeFileSync(join(web, 'index.html'), '<html><head><!--mercator:bootstrap--></head><body><div id="k"><!--mercator:kpis--></div></body></html>');
+      writeFileSync(join(web, 'assets', 'app-1234.js'), 'console.log("hi")');
+      const page = await (await fetch(`${s.url}/geography?country=US`)).text();
+      expect(page).toMatch(/^<html><head><script>window\.__MERCATOR__ = \{"page":"geography"/);
+      expect(page).toContain('<div id="k"></div>'); // KPI cards only on the overview
+      const asset = await fetch(`${s.url}/assets/app-1234.js`);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(await asset.text()).toBe('console.log("hi")');
+      expect((await fetch(`${s.url}/assets/..%2Findex.html`)).status).toBe(404);
+      expect((await fetch(`${s.url}/assets/missing.js`)).status).toBe(404);
+    } finally {
+      await s.close();
+      rmSync(web, { recursive: true, force: true });
+    }
   });
 });
 
