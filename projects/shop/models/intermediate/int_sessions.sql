@@ -1,4 +1,16 @@
+{{
+  config(
+    materialized='incremental',
+    unique_key='session_id',
+    incremental_strategy='merge',
+    on_schema_change='append_new_columns'
+  )
+}}
 -- One row per session: start, end, events and how far down the funnel it got.
+-- Incremental: a run recomputes, from all their events, the sessions that received an event loaded since the last run.
+with events as (
+    select * from {{ ref('stg_events') }} where session_id is not null
+)
 select
     session_id,
     min(anonymous_id) as anonymous_id,
@@ -12,7 +24,10 @@ select
     bool_or(event_type = 'checkout_start') as started_checkout,
     bool_or(event_type = 'purchase') as purchased,
     min(utm_source) as utm_source,
-    min(device) as device
-from {{ ref('stg_events') }}
-where session_id is not null
+    min(device) as device,
+    max(loaded_at) as loaded_at
+from events
+{% if is_incremental() %}
+where session_id in (select session_id from events where loaded_at > (select max(loaded_at) from {{ this }}))
+{% endif %}
 group by session_id

@@ -11,6 +11,7 @@ select
     try_cast(product_id as bigint) as product_id,
     try_cast(cast(order_id as varchar) as bigint) as order_id,
     utm_source,
-    device
+    device,
+    _mercator_loaded_at as loaded_at
 from {{ source('landing', 'events') }}
 qualify row_number() over (partition by event_id order by _mercator_loaded_at) = 1
