@@ -134,10 +134,10 @@ export class Dashboard {
       grid.className = 'kpi-grid';
       grid.id = 'kpi-grid';
       this.kpiGrid = grid;
-      this.kpiCaption = document.createElement('p');
-      this.kpiCaption.className = 'kpi-period';
-      if (serverKpis) this.kpiCaption.textContent = periodCaption(serverKpis);
-      section.append(grid, this.kpiCaption);
+      // On a page with KPIs the line under the title names the period they cover.
+      this.kpiCaption = description;
+      if (serverKpis) description.textContent = periodCaption(serverKpis);
+      section.append(grid);
     }
     const chartGrid = document.createElement('div');
     chartGrid.className = 'chart-grid';

@@ -27,5 +27,5 @@ export function renderKpis(grid: HTMLElement, kpis: Kpis): void {
 /** The caption under the cards naming the period and the one it is compared with. */
 export function periodCaption(kpis: Kpis): string {
   const span = (p: { from: string; to: string }): string => (p.from === p.to ? formatDay(p.from, true) : `${formatDay(p.from, true)} – ${formatDay(p.to, true)}`);
-  return `${span(kpis.period)}, compared with ${span(kpis.previous)}. Orders today: the period’s last day against the day before.`;
+  return `${span(kpis.period)}, compared with ${span(kpis.previous)}`;
 }

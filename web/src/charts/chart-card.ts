@@ -34,7 +34,7 @@ export class ChartCard {
     private readonly host: CardHost,
   ) {
     this.el = document.createElement('article');
-    this.el.className = `card${spec.size === 'wide' ? ' card-wide' : ''}`;
+    this.el.className = `card${spec.size && spec.size !== 'normal' ? ` card-${spec.size}` : ''}`;
     this.el.dataset.chart = spec.id;
     const head = document.createElement('header');
     head.className = 'card-head';
@@ -55,10 +55,13 @@ export class ChartCard {
     this.csv.setAttribute('download', `${spec.id}.csv`);
     this.csv.setAttribute('aria-disabled', 'true');
     this.csv.addEventListener('click', (event) => this.onCsvClick(event));
-    head.append(titles, this.csv);
-    this.note = document.createElement('p');
+    this.note = document.createElement('span');
     this.note.className = 'card-note';
     this.note.hidden = true;
+    const actions = document.createElement('div');
+    actions.className = 'card-actions';
+    actions.append(this.note, this.csv);
+    head.append(titles, actions);
     this.body = document.createElement('div');
     this.body.className = 'card-body';
     this.drawing = document.createElement('div');
@@ -68,7 +71,7 @@ export class ChartCard {
     this.status.className = 'card-status';
     this.status.setAttribute('role', 'status');
     this.body.append(this.drawing, this.status);
-    this.el.append(head, this.note, this.body);
+    this.el.append(head, this.body);
     if (!spec.table) this.resize.observe(this.drawing);
     this.setState('loading', 'Loading…');
   }
@@ -141,7 +144,9 @@ export class ChartCard {
     this.ctx = ctx;
     const ignored = data.ignoredFilters ?? [];
     this.note.hidden = ignored.length === 0;
-    this.note.textContent = ignored.length ? `Not filtered by ${ignored.map(dimensionLabel).join(', ').toLowerCase()}: this data has no such dimension.` : '';
+    const names = ignored.map((f) => (f === 'date' ? 'date range' : dimensionLabel(f).toLowerCase())).join(', ');
+    this.note.textContent = ignored.length ? `Ignores ${names}` : '';
+    this.note.title = ignored.length ? `This data cannot be sliced by ${names}, so that filter does not apply to this chart.` : '';
     if (data.rows.length === 0) {
       this.disposeChart();
       this.drawing.replaceChildren();

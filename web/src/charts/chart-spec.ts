@@ -36,8 +36,8 @@ export interface ChartSpec {
   id: string;
   title: string;
   subtitle?: string;
-  /** `wide` spans the whole row. */
-  size?: 'normal' | 'wide';
+  /** `wide` spans the whole row, `double` two columns where the screen has three. */
+  size?: 'normal' | 'double' | 'wide';
   /** Height of the drawing area in pixels (default 300). */
   height?: number;
   source: DataSource;

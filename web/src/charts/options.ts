@@ -65,6 +65,7 @@ export function timeOption(data: QueryResult, series: TimeSeries[], grain = 'day
   const axes = [...new Set(series.map((s) => s.axis ?? 0))];
   return {
     ...baseOption(),
+    grid: { left: 8, right: 20, top: series.length > 1 ? 34 : 12, bottom: 8, containLabel: true },
     legend: series.length > 1 ? { top: 0, left: 0 } : undefined,
     tooltip: {
       trigger: 'axis',
@@ -148,7 +149,7 @@ export function donutOption(data: QueryResult, opts: { dim: string; metric: stri
   return {
     ...baseOption(),
     tooltip: { trigger: 'item', confine: true, formatter: (it: TooltipItem) => `${escapeHtml(it.name)}<br><b>${formatValue(it.value, format)}</b> (${it.percent ?? 0}%)` },
-    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', itemWidth: 10, itemHeight: 10 },
+    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', itemWidth: 9, itemHeight: 9, itemGap: 5, textStyle: { fontSize: 11 } },
     series: [
       {
         type: 'pie',
@@ -186,7 +187,7 @@ export function histogramOption(data: QueryResult): ChartOption {
   });
   return {
     ...baseOption(),
-    grid: { left: 8, right: 20, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 20, top: 12, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', confine: true, formatter: (items: TooltipItem[]) => (items[0] ? `${escapeHtml(items[0].name)}<br><b>${formatValue(items[0].value, countCol.format ?? 'count')}</b> ${escapeHtml(countCol.label.toLowerCase())}` : '') },
     xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true }, axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, countCol.format ?? 'count') } },

@@ -37,13 +37,6 @@ export const customersPage: PageSpec = {
       render: (data, ctx) => barOption(data, { dim: 'segment', metric: 'active_customers', selected: ctx.selected }),
     },
     {
-      id: 'customers-ltv-histogram',
-      title: 'Customer lifetime value',
-      subtitle: 'Customers per lifetime-value bin',
-      source: { kind: 'analysis', name: 'ltv_histogram' },
-      render: (data) => histogramOption(data),
-    },
-    {
       id: 'segment-ltv',
       title: 'Average lifetime value by segment',
       source: { kind: 'metrics', metrics: ['lifetime_value'], dimensions: ['segment'], sort: '-lifetime_value' },
@@ -51,9 +44,16 @@ export const customersPage: PageSpec = {
       render: (data, ctx) => barOption(data, { dim: 'segment', metric: 'lifetime_value', selected: ctx.selected }),
     },
     {
+      id: 'customers-ltv-histogram',
+      title: 'Customer lifetime value',
+      subtitle: 'Customers per lifetime-value bin',
+      source: { kind: 'analysis', name: 'ltv_histogram' },
+      render: (data) => histogramOption(data),
+    },
+    {
       id: 'active-customers-weekly',
+      size: 'double',
       title: 'Active customers per week',
-      size: 'wide',
       source: { kind: 'metrics', metrics: ['active_customers'], dimensions: ['date:week'], sort: 'date' },
       render: (data) => timeOption(data, [{ metric: 'active_customers', type: 'line', area: true }], 'week'),
     },

@@ -11,9 +11,9 @@ export const geographyPage: PageSpec = {
   charts: [
     {
       id: 'revenue-map',
+      size: 'double',
       title: 'Revenue by country',
       subtitle: 'Click a country to filter the page; drag and scroll to move and zoom',
-      size: 'wide',
       height: 440,
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['country'], sort: '-revenue' },
       clickFilter: 'country',
@@ -24,7 +24,7 @@ export const geographyPage: PageSpec = {
       id: 'country-revenue',
       title: 'Revenue by country',
       subtitle: 'Click a bar to filter the page',
-      height: 340,
+      height: 440,
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['country'], sort: '-revenue', limit: 20 },
       clickFilter: 'country',
       render: (data, ctx) => barOption(data, { dim: 'country', metric: 'revenue', horizontal: true, selected: ctx.selected }),
@@ -39,8 +39,8 @@ export const geographyPage: PageSpec = {
     },
     {
       id: 'country-aov',
+      size: 'double',
       title: 'Average order value by country',
-      size: 'wide',
       source: { kind: 'metrics', metrics: ['average_order_value'], dimensions: ['country'], sort: '-average_order_value', limit: 20 },
       clickFilter: 'country',
       render: (data, ctx) => barOption(data, { dim: 'country', metric: 'average_order_value', selected: ctx.selected }),

@@ -11,26 +11,28 @@ export const marketingPage: PageSpec = {
   charts: [
     {
       id: 'channel-spend-roas',
+      size: 'double',
       title: 'Spend and ROAS by channel',
       subtitle: 'Bars: spend · line: revenue per dollar spent · click a bar to filter the page',
-      size: 'wide',
       height: 340,
       source: { kind: 'metrics', metrics: ['spend', 'roas'], dimensions: ['channel'], sort: '-spend' },
       clickFilter: 'channel',
       render: (data, ctx) => spendRoasOption(data, ctx.selected, ctx.dark),
     },
     {
-      id: 'channel-spend-weekly',
-      title: 'Spend per week by channel',
-      source: { kind: 'metrics', metrics: ['spend'], dimensions: ['date:week', 'channel'], sort: 'date' },
-      render: (data) => splitTimeOption(data, { dim: 'channel', metric: 'spend', grain: 'week', type: 'bar' }),
-    },
-    {
       id: 'channel-roas',
       title: 'ROAS by channel',
+      height: 340,
       source: { kind: 'metrics', metrics: ['roas'], dimensions: ['channel'], sort: '-roas' },
       clickFilter: 'channel',
       render: (data, ctx) => barOption(data, { dim: 'channel', metric: 'roas', selected: ctx.selected }),
+    },
+    {
+      id: 'channel-spend-weekly',
+      size: 'wide',
+      title: 'Spend per week by channel',
+      source: { kind: 'metrics', metrics: ['spend'], dimensions: ['date:week', 'channel'], sort: 'date' },
+      render: (data) => splitTimeOption(data, { dim: 'channel', metric: 'spend', grain: 'week', type: 'bar' }),
     },
   ],
 };

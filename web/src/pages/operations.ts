@@ -112,6 +112,7 @@ export const operationsPage: PageSpec = {
   charts: [
     {
       id: 'pipeline-runs',
+      size: 'double',
       title: 'Last pipeline runs',
       subtitle: 'Newest first; open a run to see its steps',
       source: { kind: 'load', load: (_ctx, signal) => loadRuns(signal) },
@@ -161,6 +162,7 @@ export const operationsPage: PageSpec = {
     },
     {
       id: 'test-results',
+      size: 'double',
       title: 'Data tests',
       subtitle: 'Latest result of every test',
       source: { kind: 'load', load: loadTable('/api/ops/tests') },

@@ -2,6 +2,8 @@
 import type { PageSpec } from '../charts/chart-spec.js';
 import { barOption, donutOption, histogramOption, timeOption } from '../charts/options.js';
 
+const HEIGHT = 205;
+
 /** The overview page. */
 export const overviewPage: PageSpec = {
   path: '/',
@@ -13,37 +15,42 @@ export const overviewPage: PageSpec = {
       id: 'revenue-daily',
       title: 'Revenue per day',
       subtitle: 'Selected period (the last 90 days unless changed)',
-      size: 'wide',
+      size: 'double',
+      height: HEIGHT,
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['date:day'], sort: 'date' },
       render: (data) => timeOption(data, [{ metric: 'revenue', type: 'line', area: true }]),
-    },
-    {
-      id: 'ltv-histogram',
-      title: 'Customer lifetime value',
-      subtitle: 'Customers per lifetime-value bin',
-      source: { kind: 'analysis', name: 'ltv_histogram' },
-      render: (data) => histogramOption(data),
-    },
-    {
-      id: 'top-products',
-      title: 'Top 10 products by revenue',
-      subtitle: 'Click a bar to filter the page',
-      source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['product'], sort: '-revenue', limit: 10 },
-      height: 320,
-      clickFilter: 'product',
-      render: (data, ctx) => barOption(data, { dim: 'product', metric: 'revenue', horizontal: true, selected: ctx.selected }),
     },
     {
       id: 'revenue-by-category',
       title: 'Revenue by category',
       subtitle: 'Click a slice to filter the page',
+      height: HEIGHT,
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['category'], sort: '-revenue' },
       clickFilter: 'category',
       render: (data, ctx) => donutOption(data, { dim: 'category', metric: 'revenue', selected: ctx.selected }),
     },
     {
+      id: 'top-products',
+      title: 'Top 10 products by revenue',
+      subtitle: 'Click a bar to filter the page',
+      height: HEIGHT,
+      source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['product'], sort: '-revenue', limit: 10 },
+      clickFilter: 'product',
+      render: (data, ctx) => barOption(data, { dim: 'product', metric: 'revenue', horizontal: true, selected: ctx.selected }),
+    },
+    {
+      id: 'ltv-histogram',
+      title: 'Customer lifetime value',
+      subtitle: 'Customers per lifetime-revenue bin',
+      height: HEIGHT,
+      source: { kind: 'analysis', name: 'ltv_histogram' },
+      render: (data) => histogramOption(data),
+    },
+    {
       id: 'orders-daily',
       title: 'Orders per day',
+      subtitle: 'Paid, shipped or delivered orders',
+      height: HEIGHT,
       source: { kind: 'metrics', metrics: ['orders'], dimensions: ['date:day'], sort: 'date' },
       render: (data) => timeOption(data, [{ metric: 'orders', type: 'line', area: true }]),
     },

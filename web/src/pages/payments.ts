@@ -25,17 +25,18 @@ export const paymentsPage: PageSpec = {
       render: (data, ctx) => barOption(data, { dim: 'payment_method', metric: 'payment_success_rate', selected: ctx.selected }),
     },
     {
-      id: 'success-rate-weekly',
-      title: 'Payment success rate per week',
-      source: { kind: 'metrics', metrics: ['payment_success_rate'], dimensions: ['date:week'], sort: 'date' },
-      render: (data) => timeOption(data, [{ metric: 'payment_success_rate', type: 'line', scale: true }], 'week'),
-    },
-    {
       id: 'refund-rate-weekly',
       title: 'Refund rate per week',
       subtitle: 'Refunded share of revenue',
       source: { kind: 'metrics', metrics: ['refund_rate'], dimensions: ['date:week'], sort: 'date' },
       render: (data) => timeOption(data, [{ metric: 'refund_rate', type: 'line', area: true }], 'week'),
+    },
+    {
+      id: 'success-rate-weekly',
+      size: 'wide',
+      title: 'Payment success rate per week',
+      source: { kind: 'metrics', metrics: ['payment_success_rate'], dimensions: ['date:week'], sort: 'date' },
+      render: (data) => timeOption(data, [{ metric: 'payment_success_rate', type: 'line', scale: true }], 'week'),
     },
   ],
 };

@@ -28,6 +28,14 @@ export const productsPage: PageSpec = {
       render: (data, ctx) => barOption(data, { dim: 'category', metric: 'orders', horizontal: true, selected: ctx.selected }),
     },
     {
+      id: 'category-aov',
+      title: 'Average order value by category',
+      height: 340,
+      source: { kind: 'metrics', metrics: ['average_order_value'], dimensions: ['category'], sort: '-average_order_value' },
+      clickFilter: 'category',
+      render: (data, ctx) => barOption(data, { dim: 'category', metric: 'average_order_value', horizontal: true, selected: ctx.selected }),
+    },
+    {
       id: 'category-revenue-weekly',
       title: 'Revenue per week by category',
       size: 'wide',
@@ -37,19 +45,12 @@ export const productsPage: PageSpec = {
     },
     {
       id: 'top-products-20',
+      size: 'wide',
       title: 'Top 20 products by revenue',
       height: 520,
       source: { kind: 'metrics', metrics: ['revenue'], dimensions: ['product'], sort: '-revenue', limit: 20 },
       clickFilter: 'product',
       render: (data, ctx) => barOption(data, { dim: 'product', metric: 'revenue', horizontal: true, selected: ctx.selected }),
-    },
-    {
-      id: 'category-aov',
-      title: 'Average order value by category',
-      height: 520,
-      source: { kind: 'metrics', metrics: ['average_order_value'], dimensions: ['category'], sort: '-average_order_value' },
-      clickFilter: 'category',
-      render: (data, ctx) => barOption(data, { dim: 'category', metric: 'average_order_value', horizontal: true, selected: ctx.selected }),
     },
   ],
 };

@@ -32,9 +32,15 @@ export const salesPage: PageSpec = {
       render: (data, ctx) => yearOverYearOption(data, 'orders', effectiveRange(ctx.filters, ctx.meta.dateBounds)!),
     },
     {
+      id: 'aov-weekly',
+      title: 'Average order value per week',
+      source: { kind: 'metrics', metrics: ['average_order_value'], dimensions: ['date:week'], sort: 'date' },
+      render: (data) => timeOption(data, [{ metric: 'average_order_value', type: 'line', scale: true }], 'week'),
+    },
+    {
       id: 'revenue-orders-weekly',
+      size: 'double',
       title: 'Revenue and orders per week',
-      size: 'wide',
       source: { kind: 'metrics', metrics: ['revenue', 'orders'], dimensions: ['date:week'], sort: 'date' },
       render: (data) =>
         timeOption(
@@ -45,12 +51,6 @@ export const salesPage: PageSpec = {
           ],
           'week',
         ),
-    },
-    {
-      id: 'aov-weekly',
-      title: 'Average order value per week',
-      source: { kind: 'metrics', metrics: ['average_order_value'], dimensions: ['date:week'], sort: 'date' },
-      render: (data) => timeOption(data, [{ metric: 'average_order_value', type: 'line', scale: true }], 'week'),
     },
     {
       id: 'revenue-by-segment',
