@@ -39,6 +39,9 @@ export class ResultCache {
   hits = 0;
   misses = 0;
 
+  /** Called after the cache was emptied for a new data version (e.g. to compute the overview again). */
+  onChange: ((version: DataVersion) => void) | null = null;
+
   constructor(
     private readonly readVersion: () => Promise<DataVersion>,
     private readonly checkIntervalMs = 1000,
@@ -50,9 +53,11 @@ export class ResultCache {
     if (this.version !== null && Date.now() - this.checkedAt < this.checkIntervalMs) return this.version;
     this.checking ??= this.readVersion()
       .then((v) => {
-        if (this.version === null || v.key !== this.version.key) this.entries.clear();
+        const changed = this.version === null || v.key !== this.version.key;
+        if (changed) this.entries.clear();
         this.version = v;
         this.checkedAt = Date.now();
+        if (changed) queueMicrotask(() => this.onChange?.(v));
         return v;
       })
       .finally(() => {

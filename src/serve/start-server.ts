@@ -228,6 +228,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new MercatorError('SERVE_PORT_IN_USE', { port, host }, { cause: err });
     throw err;
   }
+  // Keep the overview hot: compute what its first HTML needs at start and again after every build, and
+  // notice a finished build within a few seconds even when nobody is asking.
+  cache.onChange = () => {
+    void Promise.all([data.meta(), data.kpis(new URLSearchParams())]).catch((err: unknown) =>
+      log.emit({ type: 'ServeWarmFailed', level: 'debug', message: `precomputing the overview failed: ${err instanceof Error ? err.message : String(err)}`, data: {} }),
+    );
+  };
+  const checkVersion = (): void =>
+    void cache.current().catch((err: unknown) => log.emit({ type: 'ServeVersionCheckFailed', level: 'debug', message: `reading the data version failed: ${err instanceof Error ? err.message : String(err)}`, data: {} }));
+  const watcher = setInterval(checkVersion, 3000);
+  watcher.unref();
+  checkVersion();
   const address = server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -238,6 +250,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     cacheStats: () => ({ hits: cache.hits, misses: cache.misses }),
     async close() {
+      clearInterval(watcher);
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
