@@ -22,9 +22,9 @@ select
 from {{ ref('stg_customers') }} c
 left join {{ ref('int_order_items_enriched') }} i on i.customer_id = c.customer_id
 {% if is_incremental() %}
-where c.updated_at > (select max(customer_updated_at) from {{ this }})
+where c.updated_at > {{ watermark('customer_updated_at') }}
    or c.customer_id in (
         select customer_id from {{ ref('int_order_items_enriched') }}
-        where _merged_at > (select coalesce(max(lines_merged_at), cast('1900-01-01 00:00:00+00' as timestamp with time zone)) from {{ this }}))
+        where _merged_at > {{ watermark('lines_merged_at') }})
 {% endif %}
 group by c.customer_id

@@ -18,6 +18,8 @@ from {{ ref('stg_orders') }} o
 left join {{ ref('stg_fx_rates') }} fx on fx.rate_date = o.order_date and fx.currency = o.currency
 left join {{ ref('currency_rates') }} seed on seed.currency = o.currency
 {% if is_incremental() %}
-where o.updated_at > (select max(updated_at) from {{ this }})
+where o.updated_at > {{ watermark('updated_at') }}
+{% if this_has_column('fx_is_fallback') %}
    or o.order_id in (select order_id from {{ this }} where fx_is_fallback)
+{% endif %}
 {% endif %}

@@ -41,8 +41,10 @@ join {{ ref('int_order_fx_rates') }} r on r.order_id = i.order_id
 left join {{ ref('stg_products') }} p on p.product_id = i.product_id
 left join {{ ref('stg_customers') }} c on c.customer_id = o.customer_id
 {% if is_incremental() %}
-where greatest(i.updated_at, o.updated_at) > (select max(updated_at) from {{ this }})
-   or c.updated_at > (select max(customer_updated_at) from {{ this }})
-   or p.updated_at > (select max(product_updated_at) from {{ this }})
+where greatest(i.updated_at, o.updated_at) > {{ watermark('updated_at') }}
+   or c.updated_at > {{ watermark('customer_updated_at') }}
+   or p.updated_at > {{ watermark('product_updated_at') }}
+{% if this_has_column('fx_is_fallback') %}
    or i.order_id in (select order_id from {{ this }} where fx_is_fallback)
+{% endif %}
 {% endif %}

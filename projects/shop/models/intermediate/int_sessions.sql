@@ -28,6 +28,6 @@ select
     max(loaded_at) as loaded_at
 from events
 {% if is_incremental() %}
-where session_id in (select session_id from events where loaded_at > (select max(loaded_at) from {{ this }}))
+where session_id in (select session_id from events where loaded_at > {{ watermark('loaded_at') }})
 {% endif %}
 group by session_id
