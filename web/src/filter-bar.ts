@@ -70,7 +70,18 @@ export class FilterBar {
     clear.disabled = FILTER_DIMENSIONS.every((d) => filters.values[d].length === 0) && !filters.from && !filters.to;
     clear.addEventListener('click', () => this.onChange(emptyFilters()));
 
-    this.form.replaceChildren(presets, dates, selects, clear);
+    const active = FILTER_DIMENSIONS.filter((d) => filters.values[d].length > 0).length;
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'filter-toggle';
+    toggle.textContent = active ? `Filters (${active})` : 'Filters';
+    toggle.setAttribute('aria-expanded', String(this.form.classList.contains('open')));
+    toggle.addEventListener('click', () => {
+      const open = this.form.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', String(open));
+    });
+
+    this.form.replaceChildren(presets, toggle, dates, selects, clear);
   }
 
   /** Draws the bar again for new filters (after a click on a chart or back/forward). */

@@ -100,7 +100,8 @@ export function lineageOption(lineage: Lineage, dark: boolean): ChartOption {
         links: lineage.edges.filter((e) => known.has(e.from) && known.has(e.to)).map((e) => ({ source: e.from, target: e.to })),
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 5,
-        label: { show: true, position: 'right', fontSize: 11, color: dark ? '#d1d5db' : '#374151' },
+        // A background in the card's colour keeps edges from striking through the names.
+        label: { show: true, position: 'right', fontSize: 11, color: dark ? '#d1d5db' : '#374151', backgroundColor: dark ? '#161b22' : '#ffffff', padding: [1, 3], borderRadius: 3 },
         lineStyle: { color: dark ? '#6b7280' : '#9ca3af', opacity: 0.55, curveness: 0.08, width: 1 },
         emphasis: { focus: 'adjacency', lineStyle: { width: 2, opacity: 1 } },
       },

@@ -118,7 +118,7 @@ export function barOption(data: QueryResult, opts: { dim: string; metric: string
     data: names,
     inverse: opts.horizontal,
     axisTick: { show: false },
-    axisLabel: opts.horizontal ? { width: 150, overflow: 'truncate' } : { hideOverlap: true, interval: 0, rotate: names.reduce((n, s) => n + s.length, 0) > 90 ? 35 : 0 },
+    axisLabel: opts.horizontal ? { width: 150, overflow: 'truncate' } : { interval: 0, width: 84, overflow: 'truncate', rotate: names.length > 12 ? 35 : 0 },
   };
   const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, format), hideOverlap: true } };
   return {

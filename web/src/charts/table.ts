@@ -1,11 +1,12 @@
 // Query answers drawn as HTML tables (tests, freshness, runs), with statuses as coloured badges.
 import type { Cell, QueryResult } from '../api-types.js';
-import { formatTimestamp, formatValue } from '../format.js';
+import { formatDuration, formatShortTimestamp, formatValue } from '../format.js';
 import { toText } from './result.js';
 
 const STATUS_COLUMNS = /^(status|state|result|freshness)$/i;
 const GOOD = /^(pass|passed|success|ok|fresh|succeeded)$/i;
 const BAD = /^(fail|failed|error|errored|stale|critical)$/i;
+const SECONDS = /(Seconds|_seconds)$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 
 /** A badge for a status word: green for pass/success/fresh, red for fail/error/stale, amber otherwise. */
@@ -23,7 +24,7 @@ export function resultTable(data: QueryResult, opts: { maxRows?: number } = {}):
   const head = table.createTHead().insertRow();
   for (const col of data.columns) {
     const th = document.createElement('th');
-    th.textContent = col.label;
+    th.textContent = SECONDS.test(col.name) ? col.label.replace(/\s*\(s\)$/, '') : col.label;
     if (col.type === 'number') th.className = 'num';
     head.append(th);
   }
@@ -36,8 +37,12 @@ export function resultTable(data: QueryResult, opts: { maxRows?: number } = {}):
       if (STATUS_COLUMNS.test(col.name) && cell !== null) td.append(statusBadge(toText(cell)));
       else if (col.type === 'number') {
         td.className = 'num';
-        td.textContent = formatValue(cell, col.format);
-      } else if (typeof cell === 'string' && TIMESTAMP.test(cell)) td.textContent = formatTimestamp(cell);
+        td.textContent = SECONDS.test(col.name) && typeof cell === 'number' ? formatDuration(cell * 1000) : formatValue(cell, col.format);
+      } else if (typeof cell === 'string' && TIMESTAMP.test(cell)) {
+        td.textContent = formatShortTimestamp(cell);
+        td.title = cell;
+        td.className = 'nowrap';
+      }
       else td.textContent = toText(cell);
     });
   }
