@@ -141,6 +141,16 @@ describe('alerts of failed runs', () => {
     expect(logger.events.find((e) => e.type === 'AlertFailed')?.message).toContain('hint: Slack answers 404 no_service for a removed webhook');
   });
 
+  it('alerts when a step crashes, with the crash message', async () => {
+    project(SLACK, false);
+    writeFileSync(join(dir, 'dbt_project.yml'), 'name: tiny\nprofile: tiny\nmodel-paths: [models\n');
+    const crash = await pipeline('XXXX').then(() => null, (err: unknown) => err);
+    expect(crash).toBeInstanceOf(Error);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.text).toContain('*tiny*: pipeline run failed');
+    expect(received[0]!.text).toContain((crash as Error).message.split('\n')[0]);
+  });
+
   it('names the unset variable a webhook URL needs', async () => {
     project(SLACK, true);
     const { result } = await pipeline('', {});
