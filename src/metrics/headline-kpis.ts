@@ -22,6 +22,8 @@ export interface HeadlineKpiCards {
   period: { from: string; to: string };
   previous: { from: string; to: string };
   cards: KpiCard[];
+  /** Filters the cards' metrics cannot apply (e.g. `channel` for revenue). */
+  ignoredFilters: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -41,8 +43,10 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 export async function headlineKpis(warehouse: Warehouse, layer: MetricLayer, range: { from: string; to: string }, filters: MetricFilters = {}): Promise<HeadlineKpiCards> {
   const prev = previousPeriod(range.from, range.to);
   const periodMetrics = ['revenue', 'average_order_value', 'active_customers'];
+  const ignored = new Set<string>();
   const at = async (metrics: string[], from: string, to: string): Promise<Record<string, number | null>> => {
     const result = await queryMetrics(warehouse, layer, { metrics, filters: { ...filters, from, to } });
+    result.ignoredFilters.forEach((f) => ignored.add(f));
     const row = result.rows[0] ?? [];
     return Object.fromEntries(metrics.map((m, i) => [m, typeof row[i] === 'number' ? (row[i] as number) : null]));
   };
@@ -66,5 +70,6 @@ export async function headlineKpis(warehouse: Warehouse, layer: MetricLayer, ran
       card('average_order_value', 'average_order_value', now['average_order_value'] ?? null, before['average_order_value'] ?? null),
       card('active_customers', 'active_customers', now['active_customers'] ?? null, before['active_customers'] ?? null),
     ],
+    ignoredFilters: [...ignored].sort(),
   };
 }

@@ -165,6 +165,9 @@ describe('queryMetrics on DuckDB', () => {
     expect(byName['orders_today']).toMatchObject({ value: 1, previous: 0, change: null });
     expect(byName['average_order_value']).toMatchObject({ value: 70, previous: 17.5 });
     expect(byName['active_customers']).toMatchObject({ value: 2, previous: 2, change: 0 });
+    const email = await headlineKpis(wh, layer, { from: '2026-02-01', to: '2026-03-01' }, { values: { channel: ['email'] } });
+    expect(email.ignoredFilters).toEqual(['channel']);
+    expect(email.cards[0]?.value).toBe(140);
   });
 });
 

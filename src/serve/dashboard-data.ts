@@ -96,7 +96,7 @@ export class DashboardData {
       if (resolved.from === undefined || resolved.to === undefined) return null;
       return headlineKpis(this.warehouse, this.layer, { from: resolved.from, to: resolved.to }, resolved);
     });
-    const empty = { period: { from: '', to: '' }, previous: { from: '', to: '' }, cards: [] };
+    const empty = { period: { from: '', to: '' }, previous: { from: '', to: '' }, cards: [], ignoredFilters: [] };
     return { ...(value ?? empty), asOf: await this.asOf(), cached };
   }
 
