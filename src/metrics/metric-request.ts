@@ -51,7 +51,7 @@ export function validateMetricRequest(layer: MetricLayer, request: MetricRequest
     if (seen.has(d.name)) throw new MercatorError('METRICS_BAD_REQUEST', { detail: `dimension \`${d.name}\` requested twice` }, { hint: 'Name each dimension once.' });
     seen.add(d.name);
     if (d.grain !== undefined && (layer.dimensions[d.name]!.type !== 'time' || !DATE_GRAINS.includes(d.grain))) {
-      throw new MercatorError('METRICS_BAD_REQUEST', { detail: `grain \`${String(d.grain)}\` for \`${d.name}\`` }, { hint: `Only the date dimension takes a grain: date:${DATE_GRAINS.join('|date:')}.` });
+      throw new MercatorError('METRICS_BAD_REQUEST', { detail: `grain \`${String(d.grain)}\` for \`${d.name}\`` }, { hint: `Give the date one of the grains date:${DATE_GRAINS.join('|')}; other dimensions take none.` });
     }
     for (const m of request.metrics) {
       const metric = layer.metrics[m]!;
