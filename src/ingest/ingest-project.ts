@@ -5,7 +5,7 @@ import { closestNames } from '../config/index.js';
 import { MercatorError } from '../errors/index.js';
 import { openWarehouse, type Warehouse } from '../warehouse/index.js';
 import { ingestSource, streamNamesOf } from './ingest-source.js';
-import type { LoadResult } from './loader/index.js';
+import { ensureIngestMetadata, type LoadResult } from './loader/index.js';
 import { loadProjectSources } from './source-config.js';
 import type { StreamReporter } from './stream-reporter.js';
 
@@ -22,6 +22,11 @@ export interface IngestProjectOptions {
   env?: NodeJS.ProcessEnv;
   /** An already open warehouse; otherwise the project's (mercator.yml `warehouse`, default DuckDB file `warehouse.duckdb`). */
   warehouse?: Warehouse;
+  /**
+   * Sources loaded at the same time (default 2). Each source's streams stay in order; sources are
+   * independent, and one waiting on its API leaves the machine to another that is parsing or loading.
+   */
+  concurrency?: number;
 }
 
 /** Every committed load and every failed stream of one ingest run. */
@@ -30,7 +35,7 @@ export interface IngestSummary {
   failures: { source: string; stream: string; error: Error }[];
 }
 
-/** Runs the selected sources one after another; a failed stream does not stop the others. */
+/** Runs the selected sources, `concurrency` at a time; a failed stream does not stop the others. */
 export async function ingestProject(options: IngestProjectOptions): Promise<IngestSummary> {
   const project = loadProjectSources(options.projectDir);
   const names = Object.keys(project.sources);
@@ -45,31 +50,41 @@ export async function ingestProject(options: IngestProjectOptions): Promise<Inge
     if (!streams.includes(options.stream)) throw new MercatorError('INGEST_STREAM_UNKNOWN', { source: options.source, stream: options.stream, known: streams.join(', ') });
   }
   const warehouse = options.warehouse ?? (await openWarehouse(warehouseConfig(project.config.warehouse, options.projectDir)));
-  const summary: IngestSummary = { results: [], failures: [] };
-  try {
-    for (const [name, config] of Object.entries(project.sources)) {
-      if (options.source !== undefined && name !== options.source) continue;
-      try {
-        const outcome = await ingestSource(warehouse, name, config, {
-          projectDir: options.projectDir,
-          ...(options.env ? { env: options.env } : {}),
-          ...(options.stream ? { streams: [options.stream] } : {}),
-          fullRefresh: Boolean(options.fullRefresh),
-          ...(options.reporter ? { reporter: options.reporter } : {}),
-        });
-        summary.results.push(...outcome.results);
-        summary.failures.push(...outcome.failures);
-      } catch (err) {
-        // The whole source failed (unreachable, bad credentials): every selected stream is reported as failed.
-        const error = err instanceof Error ? err : new Error(String(err));
-        summary.failures.push({ source: name, stream: options.stream ?? '*', error });
-        options.reporter?.failed(name, options.stream ?? '*', error);
-      }
+  const selected = Object.entries(project.sources).filter(([name]) => options.source === undefined || name === options.source);
+  // Outcomes by source position: the summary lists sources in mercator.yml order however loads interleave.
+  const outcomes: IngestSummary[] = selected.map(() => ({ results: [], failures: [] }));
+  const ingestOne = async (position: number): Promise<void> => {
+    const [name, config] = selected[position]!;
+    const summary = outcomes[position]!;
+    try {
+      const outcome = await ingestSource(warehouse, name, config, {
+        projectDir: options.projectDir,
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.stream ? { streams: [options.stream] } : {}),
+        fullRefresh: Boolean(options.fullRefresh),
+        ...(options.reporter ? { reporter: options.reporter } : {}),
+      });
+      summary.results.push(...outcome.results);
+      summary.failures.push(...outcome.failures);
+    } catch (err) {
+      // The whole source failed (unreachable, bad credentials): every selected stream is reported as failed.
+      const error = err instanceof Error ? err : new Error(String(err));
+      summary.failures.push({ source: name, stream: options.stream ?? '*', error });
+      options.reporter?.failed(name, options.stream ?? '*', error);
     }
+  };
+  try {
+    // Created once up front: concurrent loads creating the metadata tables would conflict in the catalog.
+    await ensureIngestMetadata(warehouse);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, selected.length)) }, async () => {
+      while (next < selected.length) await ingestOne(next++);
+    });
+    await Promise.all(workers);
   } finally {
     if (!options.warehouse) await warehouse.close();
   }
-  return summary;
+  return { results: outcomes.flatMap((o) => o.results), failures: outcomes.flatMap((o) => o.failures) };
 }
 
 /** mercator.yml `warehouse` with a relative DuckDB path resolved against the project; default `warehouse.duckdb`. */
