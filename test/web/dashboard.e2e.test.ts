@@ -294,6 +294,25 @@ describe('dashboard in headless Chromium', () => {
     }
   }, 60_000);
 
+  it('says in words when a filter leaves no rows or a mart is missing, never with a stack trace', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const { page, errors } = await openPage(context, '/products?category=No%20such%20category');
+      expect(await cardStates(page)).toContain('category-revenue-weekly:empty No data for these filters.');
+      expect(errors).toEqual([]);
+      // Last in this file: the funnel's mart disappears, as if a build dropped it.
+      await warehouse.queryJson('DROP TABLE marts.funnel_daily');
+      const broken = await openPage(context, '/funnel');
+      const states = await cardStates(broken.page);
+      expect(states.every((s) => /:error \S/.test(s)), states.join(' | ')).toBe(true);
+      const text = (await broken.page.locator('main').textContent()) ?? '';
+      expect(text).toMatch(/funnel_daily/);
+      expect(text).not.toMatch(/\bat \S+ \(|\.ts:\d+|Error:/);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('fits a 390 px phone screen and follows the system dark mode', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', isMobile: true, hasTouch: true });
     try {
