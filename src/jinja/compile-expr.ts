@@ -75,6 +75,20 @@ export class ExprCompiler {
     };
   }
 
+  // Lists are compiled by these loops, not by `.map(x => this.expr(x, soft))`: an arrow capturing `soft` would make
+  // every expr() call allocate a context that each closure it returns keeps alive (templates are kept compiled).
+  private exprs(list: readonly Expr[], soft: boolean): ExprFn[] {
+    const out: ExprFn[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = this.expr(list[i]!, soft);
+    return out;
+  }
+
+  private pairs<K>(list: ReadonlyArray<readonly [K, Expr]>, soft: boolean): Array<readonly [K, ExprFn]> {
+    const out: Array<readonly [K, ExprFn]> = new Array(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = [list[i]![0], this.expr(list[i]![1], soft)] as const;
+    return out;
+  }
+
   /** Compiles one expression; `soft` marks if-conditions where unknown filters fail only when reached. */
   expr(e: Expr, soft = false): ExprFn {
     switch (e.kind) {
@@ -88,15 +102,16 @@ export class ExprCompiler {
         return (st, sc) => lookup(st, sc, n);
       }
       case 'list': {
-        const items = e.items.map((x) => this.expr(x, soft));
+        const items = this.exprs(e.items, soft);
         return (st, sc) => items.map((f) => f(st, sc));
       }
       case 'tuple': {
-        const items = e.items.map((x) => this.expr(x, soft));
+        const items = this.exprs(e.items, soft);
         return (st, sc) => makeTuple(items.map((f) => f(st, sc)));
       }
       case 'dict': {
-        const pairs = e.pairs.map(([k, v]) => [this.expr(k, soft), this.expr(v, soft)] as const);
+        const pairs: Array<readonly [ExprFn, ExprFn]> = new Array(e.pairs.length);
+        for (let i = 0; i < e.pairs.length; i++) pairs[i] = [this.expr(e.pairs[i]![0], soft), this.expr(e.pairs[i]![1], soft)] as const;
         return this.located(e, (st: RenderState, sc: Scope) => makeDict(pairs.map(([k, v]) => [k(st, sc), v(st, sc)])));
       }
       case 'getattr': {
@@ -144,7 +159,7 @@ export class ExprCompiler {
       }
       case 'compare': {
         const first = this.expr(e.first, soft);
-        const ops = e.ops.map(([op, x]) => [op, this.expr(x, soft)] as const);
+        const ops = this.pairs(e.ops, soft);
         if (ops.length === 1) {
           const [op, right] = ops[0]!;
           return this.located(e, (st: RenderState, sc: Scope) => compareOp(op, first(st, sc), right(st, sc)));
@@ -191,8 +206,8 @@ export class ExprCompiler {
 
   /** Compiles call arguments, appending `extra` keyword arguments (the `caller` of a call block). */
   args(c: CallArgs, soft: boolean, extra: [string, ExprFn] | null): ArgsFn {
-    const pos = c.args.map((x) => this.expr(x, soft));
-    const kws = c.kwargs.map(([k, v]) => [k, this.expr(v, soft)] as const);
+    const pos = this.exprs(c.args, soft);
+    const kws = this.pairs(c.kwargs, soft);
     const dynA = c.dynArgs ? this.expr(c.dynArgs, soft) : null;
     const dynK = c.dynKwargs ? this.expr(c.dynKwargs, soft) : null;
     if (!kws.length && !dynA && !dynK && !extra) {

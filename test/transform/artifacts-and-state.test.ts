@@ -82,4 +82,19 @@ describe('--defer', () => {
     await project.run('run', { target: 'dev', select: ['b'], state, defer: true });
     expect(await project.rows('select * from dev.b')).toEqual([{ built_in: 'dev' }]);
   });
+  it('writes every compiled file of a project with hundreds of models, and rewrites only changed ones on a rerun', async () => {
+    // Past the first few files, SQL artifacts are written by worker threads; they must all land before the task returns.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`models/d${i % 7}/m_${i}.sql`] = i === 0 ? 'select 0 as id' : `select id + ${i} as id from {{ ref('m_${Math.floor(i / 2)}') }}`;
+    project = await TestProject.create(files);
+    await project.run('compile');
+    for (let i = 0; i < 300; i++) {
+      const expected = i === 0 ? 'select 0 as id\n' : `select id + ${i} as id from "main"."m_${Math.floor(i / 2)}"\n`;
+      expect(readFileSync(join(project.dir, `target/compiled/shop/models/d${i % 7}/m_${i}.sql`), 'utf8')).toBe(expected);
+    }
+    project.write({ 'models/d5/m_299.sql': 'select 299 as changed' });
+    await project.run('compile');
+    expect(readFileSync(join(project.dir, 'target/compiled/shop/models/d5/m_299.sql'), 'utf8')).toBe('select 299 as changed\n');
+    expect(readFileSync(join(project.dir, 'target/compiled/shop/models/d4/m_298.sql'), 'utf8')).toBe('select id + 298 as id from "main"."m_149"\n');
+  });
 });

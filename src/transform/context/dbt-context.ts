@@ -102,37 +102,85 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
     return '';
   };
 
-  const base: Record<string, unknown> = {
-    ref: (...args: unknown[]) => {
-      const { positional, kwargs } = splitArgs(args);
-      const version = kwargs.v ?? kwargs.version;
-      if (version !== undefined && version !== null) o.onVersionedRef?.(String(positional[positional.length - 1]), version);
-      return positional.length >= 2 ? o.ref(String(positional[1]), String(positional[0]), version) : o.ref(String(positional[0]), null, version);
+  // Names whose values depend on the render: the node, its resolvers, the io and the execute flag.
+  const base: Record<string, unknown> = Object.create(sharedContext(o));
+  base.ref = (...args: unknown[]) => {
+    const { positional, kwargs } = splitArgs(args);
+    const version = kwargs.v ?? kwargs.version;
+    if (version !== undefined && version !== null) o.onVersionedRef?.(String(positional[positional.length - 1]), version);
+    return positional.length >= 2 ? o.ref(String(positional[1]), String(positional[0]), version) : o.ref(String(positional[0]), null, version);
+  };
+  base.source = (s: string, t: string) => o.source(s, t);
+  base.config = configFn;
+  base.var = varFn;
+  base.env_var = envVar;
+  base.this = o.thisRelation;
+  base.target = { name: o.target.targetName, schema: o.target.schema, database: o.target.database, type: o.target.type, threads: o.target.threads, profile_name: o.target.profileName, ...o.target.settings, schema_: o.target.schema };
+  base.is_incremental = () => o.isIncremental;
+  base.execute = o.execute;
+  base.model = o.node ? nodeAsTemplateValue(o.node) : null;
+  base.database = o.node?.database ?? o.target.database;
+  base.schema = o.node?.schema ?? o.target.schema;
+  base.run_query = (sql: string) => {
+    const result = o.io.query(String(sql));
+    return o.execute ? (result ? new AgateTable(result) : emptyTable()) : null;
+  };
+  base.__mercator_statement = statement;
+  base.__mercator_store_result = (name: string, message: unknown, res: unknown) => void results.set(name, { response: message, data: res, table: res });
+  base.load_result = (name: string) => results.get(name) ?? (o.execute ? { response: null, data: [], table: emptyTable() } : null);
+  base.exceptions = {
+    raise_compiler_error: (msg: unknown) => {
+      throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: String(msg) });
     },
-    source: (s: string, t: string) => o.source(s, t),
-    config: configFn,
-    var: varFn,
-    env_var: envVar,
-    this: o.thisRelation,
-    target: { name: o.target.targetName, schema: o.target.schema, database: o.target.database, type: o.target.type, threads: o.target.threads, profile_name: o.target.profileName, ...o.target.settings, schema_: o.target.schema },
-    is_incremental: () => o.isIncremental,
-    execute: o.execute,
+    warn: (msg: unknown) => {
+      o.log(`warning: ${String(msg)}`, true);
+      return '';
+    },
+    // dbt's own API: a macro declares that it has no implementation for this adapter.
+    raise_not_implemented: (msg: unknown) => {
+      throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `not implemented: ${String(msg)}` });
+    },
+  };
+  base.should_store_failures = () => o.configValues().store_failures === true;
+  if (o.extra) Object.assign(base, o.extra);
+  // `adapter` is built on first use: most renders never touch it.
+  let adapter: Record<string, unknown> | undefined;
+  const adapterOf = (): Record<string, unknown> => (adapter ??= adapterObject({ type: o.adapterType, dialect: o.dialect, io: o.io, scope, dispatch: o.dispatch, nodeName }));
+
+  proxy = new Proxy(base, {
+    // A non-plain prototype makes the template engine look names up with `in`, which reaches the `has` trap.
+    getPrototypeOf: () => DbtContext.prototype,
+    get(t, prop) {
+      if (typeof prop !== 'string') return undefined;
+      if (prop in t) return t[prop];
+      if (prop === 'adapter') return adapterOf();
+      const macro = scope.lookup(prop);
+      if (macro) return macro;
+      if (scope.hasPackage(prop)) return scope.namespace(prop);
+      return undefined;
+    },
+    has(t, prop) {
+      if (typeof prop !== 'string') return false;
+      return prop in t || prop === 'adapter' || scope.lookup(prop) !== undefined || scope.hasPackage(prop);
+    },
+  });
+  return proxy;
+}
+
+// Names whose values are the same for every render of a project, built once per set of options they read.
+const shared = new WeakMap<object, { key: unknown[]; value: Record<string, unknown> }>();
+
+/** The render-independent part of the context (the per-render object inherits from it). */
+function sharedContext(o: DbtContextOptions): Record<string, unknown> {
+  const key = [o.projectName, o.dialect, o.flags, o.invocationId, o.runStartedAt, o.log];
+  const hit = shared.get(o.macros);
+  if (hit && hit.key.every((k, i) => k === key[i])) return hit.value;
+  const value: Record<string, unknown> = {
     flags: o.flags,
     project_name: o.projectName,
     invocation_id: o.invocationId,
     run_started_at: pyDateTime(o.runStartedAt),
     dbt_version: '1.9.0',
-    model: o.node ? nodeAsTemplateValue(o.node) : null,
-    database: o.node?.database ?? o.target.database,
-    schema: o.node?.schema ?? o.target.schema,
-    adapter: adapterObject({ type: o.adapterType, dialect: o.dialect, io: o.io, scope, dispatch: o.dispatch, nodeName }),
-    run_query: (sql: string) => {
-      const result = o.io.query(String(sql));
-      return o.execute ? (result ? new AgateTable(result) : emptyTable()) : null;
-    },
-    __mercator_statement: statement,
-    __mercator_store_result: (name: string, message: unknown, res: unknown) => void results.set(name, { response: message, data: res, table: res }),
-    load_result: (name: string) => results.get(name) ?? (o.execute ? { response: null, data: [], table: emptyTable() } : null),
     log: (msg: unknown, ...rest: unknown[]) => {
       o.log(String(msg), Boolean(argAt(splitArgs(rest), 0, 'info', false)));
       return '';
@@ -143,19 +191,6 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
     },
     return: (value: unknown) => {
       throw new MacroReturn(value);
-    },
-    exceptions: {
-      raise_compiler_error: (msg: unknown) => {
-        throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: String(msg) });
-      },
-      warn: (msg: unknown) => {
-        o.log(`warning: ${String(msg)}`, true);
-        return '';
-      },
-      // dbt's own API: a macro declares that it has no implementation for this adapter.
-      raise_not_implemented: (msg: unknown) => {
-        throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `not implemented: ${String(msg)}` });
-      },
     },
     modules: sharedPythonModules,
     api: { Relation: { create: (...args: unknown[]) => relationCreate(o.dialect, args), add_ephemeral_prefix: (name: string) => `__dbt__cte__${name}` } },
@@ -170,31 +205,13 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
     zip: (...lists: unknown[][]) => (lists[0] ?? []).map((_, i) => lists.map((l) => l[i])),
     set: (v: Iterable<unknown>) => [...new Set(v)],
     local_md5: (s: string) => createHash('md5').update(String(s)).digest('hex'),
-    should_store_failures: () => o.configValues().store_failures === true,
     should_full_refresh: () => Boolean(o.flags.FULL_REFRESH),
     get_where_subquery: (relation: unknown) => relation,
     graph: { nodes: {}, sources: {} },
     selected_resources: [],
-    ...o.extra,
   };
-
-  proxy = new Proxy(base, {
-    // A non-plain prototype makes the template engine look names up with `in`, which reaches the `has` trap.
-    getPrototypeOf: () => DbtContext.prototype,
-    get(t, prop) {
-      if (typeof prop !== 'string') return undefined;
-      if (prop in t) return t[prop];
-      const macro = scope.lookup(prop);
-      if (macro) return macro;
-      if (scope.hasPackage(prop)) return scope.namespace(prop);
-      return undefined;
-    },
-    has(t, prop) {
-      if (typeof prop !== 'string') return false;
-      return prop in t || scope.lookup(prop) !== undefined || scope.hasPackage(prop);
-    },
-  });
-  return proxy;
+  shared.set(o.macros, { key, value });
+  return value;
 }
 
 /** `api.Relation.create(database=, schema=, identifier=, type=)`. */
