@@ -36,6 +36,6 @@ export async function executeTest(ctx: RunContext, node: ManifestNode): Promise<
     const message = status === 'pass' ? 'PASS' : `Got ${failures} result${failures === 1 ? '' : 's'}, configured to ${status === 'fail' ? 'fail' : 'warn'} if ${String(status === 'fail' ? node.config.error_if : node.config.warn_if)}`;
     return { status, failures, message, sql };
   } catch (err) {
-    throw sqlError(err, node, wrapped);
+    throw sqlError(err, node, sql);
   }
 }

@@ -8,12 +8,32 @@ import { compileForRun, renderHooks } from './compile-for-run.js';
 import { materializeIncremental } from './materialize-incremental.js';
 import type { RunContext } from './run-types.js';
 import { writeSqlArtifact } from './write-sql-artifact.js';
+import { sqlErrorPosition } from './sql-error-location.js';
 
-/** Wraps a database failure as TRANSFORM_SQL_ERROR naming the model and its compiled file. */
-export function sqlError(err: unknown, node: ManifestNode, sql: string): unknown {
+/**
+ * Wraps a database failure as TRANSFORM_SQL_ERROR naming the node, its file and its compiled file; where the
+ * engine gives a position, the message names the compiled file's line and the model file's line it came from.
+ * `compiled` is the node's compiled SQL (the content of target/compiled/...).
+ */
+export function sqlError(err: unknown, node: ManifestNode, compiled: string): unknown {
   if (isMercatorError(err) && err.code.startsWith('TRANSFORM_')) return err;
-  const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return new MercatorError('TRANSFORM_SQL_ERROR', { node: node.uniqueId, detail, compiled: `target/${sqlArtifactPath('compiled', node)}` }, { cause: err, location: { file: node.originalFilePath, node: node.uniqueId, sql } });
+  const compiledPath = `target/${sqlArtifactPath('compiled', node)}`;
+  const executed = isMercatorError(err) && typeof err.location?.sql === 'string' ? err.location.sql : compiled;
+  const source = node.rawCode && !node.testMetadata ? node.rawCode : null;
+  const at = sqlErrorPosition(err, compiled, source);
+  if (!at) {
+    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return new MercatorError('TRANSFORM_SQL_ERROR', { node: node.uniqueId, detail, compiled: compiledPath }, { cause: err, location: { file: node.originalFilePath, node: node.uniqueId, sql: executed } });
+  }
+  const fileLine = at.sourceLine === undefined ? undefined : at.sourceLine + node.lineOffset - 1;
+  const where = fileLine === undefined
+    ? ` (at ${compiledPath}:${at.compiledLine}; model file ${node.originalFilePath})`
+    : ` (at ${node.originalFilePath}:${fileLine}${at.exact ? '' : ', matched by its text'}; compiled ${compiledPath}:${at.compiledLine})`;
+  return new MercatorError(
+    'TRANSFORM_SQL_ERROR',
+    { node: node.uniqueId, detail: `${at.message}${where}`, compiled: `${compiledPath}:${at.compiledLine}` },
+    { cause: err, location: { file: node.originalFilePath, line: fileLine, node: node.uniqueId, sql: executed } },
+  );
 }
 
 /** Builds one model (view, table, incremental; ephemeral only compiles) with its hooks; returns rows affected and a message. */
