@@ -2,7 +2,7 @@
 // Does not: contain logic; every command calls a task in another module.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { commands } from './commands/index.js';
+import type { RegisterCommand } from './commands/index.js';
 import { renderError, renderErrorJson } from './render-error.js';
 import { EXIT } from '../errors/index.js';
 
@@ -11,8 +11,38 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-/** Builds the `mercator` program with every command registered. */
-export function buildProgram(): Command {
+// The dbt-style commands, loaded alone when argv names one: `mercator run` then never loads the modules of
+// the other commands (dashboard server, metrics, ingest connectors), which were a large share of start-up.
+const TRANSFORM_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  init: async () => (await import('./commands/init.js')).registerInit,
+  debug: async () => (await import('./commands/debug.js')).registerDebug,
+  parse: async () => (await import('./commands/parse.js')).registerParse,
+  compile: async () => (await import('./commands/compile.js')).registerCompile,
+  run: async () => (await import('./commands/run.js')).registerRun,
+  test: async () => (await import('./commands/test.js')).registerTest,
+  seed: async () => (await import('./commands/seed.js')).registerSeed,
+  build: async () => (await import('./commands/build.js')).registerBuild,
+  snapshot: async () => (await import('./commands/snapshot.js')).registerSnapshot,
+  ls: async () => (await import('./commands/ls.js')).registerLs,
+  source: async () => (await import('./commands/source.js')).registerSource,
+  docs: async () => (await import('./commands/docs.js')).registerDocs,
+  clean: async () => (await import('./commands/clean.js')).registerClean,
+};
+
+/** The command argv names (the first argument that is not a global option or its value), if any. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--log-format') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/** Builds the `mercator` program: every command, or only `only` when it is one of the dbt-style commands. */
+export async function buildProgram(only?: string): Promise<Command> {
+  const fast = only !== undefined && Object.hasOwn(TRANSFORM_COMMANDS, only) ? TRANSFORM_COMMANDS[only] : undefined;
+  const commands: RegisterCommand[] = fast ? [await fast()] : (await import('./commands/index.js')).commands;
   const program = new Command('mercator')
     .description('E-commerce analytics in one tool: ingest, transform (dbt-compatible), test, orchestrate, serve.')
     .version(packageVersion(), '-V, --version')
@@ -26,7 +56,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI on argv (as process.argv) and resolves to the exit code; never calls process.exit. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(commandName(argv));
   let exitCode = EXIT.ok as number;
   program.hook('postAction', (_cmd, action) => {
     const code = (action as Command & { exitCode?: number }).exitCode;

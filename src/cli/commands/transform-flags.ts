@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { runTransformTask, type TransformCommand, type TransformTaskResult } from '../../transform/index.js';
+import { runTransformTask, type TransformTaskResult } from '../../transform/tasks/run-transform-task.js';
+import type { TransformCommand } from '../../transform/tasks/task-options.js';
 import { EXIT } from '../../errors/index.js';
 import { cliContext } from '../cli-context.js';
 

@@ -1,4 +1,4 @@
-import { closestNames } from '../../config/index.js';
+import { closestNames } from '../../config/closest-name.js';
 import { MercatorError } from '../../errors/index.js';
 import type { ProjectRuntime } from '../context/project-runtime.js';
 import { makeRelation, type Relation } from '../context/relation.js';

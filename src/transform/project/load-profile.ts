@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { loadYamlFile } from '../../config/index.js';
+import { loadYamlFile } from '../../config/load-yaml.js';
 import { profilesSchema } from '../../config/profiles-schema.js';
 import { MercatorError } from '../../errors/index.js';
 import { renderYamlStrings } from './render-yaml-strings.js';

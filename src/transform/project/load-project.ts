@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadYamlFile } from '../../config/index.js';
+import { loadYamlFile } from '../../config/load-yaml.js';
 import { dbtPackagesSchema, dbtProjectSchema, type DbtProjectFile } from '../../config/dbt-project-schema.js';
 import { MercatorError } from '../../errors/index.js';
 

@@ -1,4 +1,4 @@
-import { loadYamlFile } from '../../config/index.js';
+import { loadYamlFile } from '../../config/load-yaml.js';
 import { dbtPropertiesSchema, type DbtNodeProperties, type DbtSourceProperties, type DbtUnitTestProperties } from '../../config/dbt-properties-schema.js';
 
 /** A models:/seeds:/snapshots: entry of a properties file, to be patched onto the node of that name. */

@@ -2,7 +2,7 @@
 // Does not: parse argv or print outside the Logger; the CLI commands call this.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseYamlText } from '../../config/index.js';
+import { parseYamlText } from '../../config/load-yaml.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { isMercatorError } from '../../errors/index.js';
 import { writeManifestJson, writeRunResultsJson } from '../artifacts/write-artifacts.js';
