@@ -11,6 +11,7 @@ const benches = [
   { name: 'ingest', module: './ingest-bench.ts', run: 'runIngestBench' },
   { name: 'landing', module: './landing-bench.ts', run: 'runLandingBench' },
   { name: 'pipeline', module: './pipeline-bench.ts', run: 'runPipelineBench' },
+  { name: 'dashboard', module: './dashboard-bench.ts', run: 'runDashboardBench' },
 ] as const;
 
 function formatValue(value: number, unit: string): string {
