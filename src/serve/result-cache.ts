@@ -33,6 +33,8 @@ export async function readDataVersion(warehouse: Warehouse, projectDir: string):
 /** Answers by key, valid for one data version. */
 export class ResultCache {
   private readonly entries = new Map<string, Promise<unknown>>();
+  /** How each recently asked key is computed, most recent last, to compute them again after a build. */
+  private readonly recent = new Map<string, () => Promise<unknown>>();
   private version: DataVersion | null = null;
   private checkedAt = 0;
   private checking: Promise<DataVersion> | null = null;
@@ -46,6 +48,8 @@ export class ResultCache {
     private readonly readVersion: () => Promise<DataVersion>,
     private readonly checkIntervalMs = 1000,
     private readonly maxEntries = 2000,
+    /** How many of the most recently asked answers are computed again, one after another, after a build. */
+    private readonly rewarm = 12,
   ) {}
 
   /** The current data version, re-read at most once per interval; a change empties the cache. */
@@ -57,7 +61,10 @@ export class ResultCache {
         if (changed) this.entries.clear();
         this.version = v;
         this.checkedAt = Date.now();
-        if (changed) queueMicrotask(() => this.onChange?.(v));
+        if (changed) {
+          queueMicrotask(() => this.onChange?.(v));
+          void this.computeAgain([...this.recent].slice(-this.rewarm));
+        }
         return v;
       })
       .finally(() => {
@@ -75,6 +82,9 @@ export class ResultCache {
       return { value: await existing, cached: true };
     }
     this.misses += 1;
+    this.recent.delete(key);
+    this.recent.set(key, compute);
+    if (this.recent.size > this.rewarm) this.recent.delete(this.recent.keys().next().value as string);
     const pending = compute();
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, pending);
@@ -83,6 +93,21 @@ export class ResultCache {
     } catch (err) {
       if (this.entries.get(key) === pending) this.entries.delete(key);
       throw err;
+    }
+  }
+
+  /** Recomputes answers one at a time (the warehouse runs one statement at a time), so people asking wait little. */
+  private async computeAgain(jobs: [string, () => Promise<unknown>][]): Promise<void> {
+    for (const [key, compute] of jobs) {
+      if (this.entries.has(key)) continue;
+      const pending = compute();
+      this.entries.set(key, pending);
+      try {
+        await pending;
+      } catch {
+        // Not kept: the next request for this key computes it again and reports its error itself.
+        if (this.entries.get(key) === pending) this.entries.delete(key);
+      }
     }
   }
 }
