@@ -241,6 +241,15 @@ describe('dashboard in headless Chromium', () => {
       await chartsSettled(page);
       expect(await page.locator('select[name="category"]').inputValue()).toBe(category);
       await expect.poll(() => kpiValues(page)).toEqual(kpisFiltered);
+
+      // The nav keeps the filters across pages; back on the overview the client draws the same cards itself.
+      await page.locator('nav a', { hasText: 'Sales' }).click();
+      await chartsSettled(page);
+      expect(page.url()).toBe(link.replace(/\/\?/, '/sales?'));
+      await page.locator('nav a', { hasText: 'Overview' }).click();
+      await chartsSettled(page);
+      expect(page.url()).toBe(link);
+      await expect.poll(() => kpiValues(page)).toEqual(kpisFiltered);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -107,7 +107,10 @@ export class Dashboard {
     window.scrollTo(0, 0);
   }
 
-  /** Builds the page's skeleton: title, KPI grid (kept from the server's HTML on the overview), chart cards. */
+  /**
+   * Builds the page's skeleton: title, KPI grid, chart cards. The section the server sent is kept when it is
+   * this page's (its title and KPI cards are the first paint; redrawing them would only repaint them later).
+   */
   private renderPage(serverKpis: Kpis | undefined): void {
     for (const card of this.cards) card.dispose();
     this.cards = [];
@@ -115,39 +118,45 @@ export class Dashboard {
     const page = this.page;
     document.title = `${page.title} · Mercator`;
     this.el.filterForm.hidden = page.filters === false;
-    const existingGrid = this.el.main.querySelector<HTMLElement>('#kpi-grid');
-    const section = document.createElement('section');
+    const served = this.el.main.querySelector<HTMLElement>(`section.page[data-page="${CSS.escape(page.path)}"]`);
+    const section = served ?? document.createElement('section');
     section.className = 'page';
     section.dataset.page = page.path;
-    const h1 = document.createElement('h1');
+    const h1 = section.querySelector('h1.page-title') ?? document.createElement('h1');
     h1.className = 'page-title';
-    h1.textContent = page.title;
-    const description = document.createElement('p');
+    if (h1.textContent !== page.title) h1.textContent = page.title;
+    const description = section.querySelector('p.page-description') ?? document.createElement('p');
     description.className = 'page-description';
-    description.textContent = page.description;
-    section.append(h1, description);
+    if (description.textContent !== page.description) description.textContent = page.description;
+    const existingGrid = section.querySelector<HTMLElement>('#kpi-grid');
+    const children: HTMLElement[] = [h1 as HTMLElement, description as HTMLElement];
     this.kpiGrid = undefined;
     this.kpiCaption = undefined;
     if (page.kpis) {
       // The server's cards hold the KPI values of the first response; keep them rather than redraw.
-      const grid = existingGrid && serverKpis ? existingGrid : document.createElement('div');
+      const grid = existingGrid && serverKpis && served ? existingGrid : document.createElement('div');
       grid.className = 'kpi-grid';
       grid.id = 'kpi-grid';
       this.kpiGrid = grid;
-      // On a page with KPIs the line under the title names the period they cover.
-      this.kpiCaption = description;
-      if (serverKpis) description.textContent = periodCaption(serverKpis);
-      section.append(grid);
+      this.kpiCaption = section.querySelector<HTMLElement>('p.kpi-period') ?? document.createElement('p');
+      this.kpiCaption.className = 'kpi-period';
+      if (serverKpis) this.kpiCaption.textContent = periodCaption(serverKpis);
+      children.push(grid, this.kpiCaption);
     }
-    const chartGrid = document.createElement('div');
+    const chartGrid = section.querySelector<HTMLElement>('.chart-grid') ?? document.createElement('div');
     chartGrid.className = 'chart-grid';
+    chartGrid.replaceChildren();
     for (const spec of page.charts) {
       const card = new ChartCard(spec, { setFilter: (dim, values) => this.setFilter(dim, values) });
       this.cards.push(card);
       chartGrid.append(card.el);
     }
-    section.append(chartGrid);
-    this.el.main.replaceChildren(section);
+    children.push(chartGrid);
+    // Append moves the kept elements into place without repainting them from scratch.
+    for (const [i, child] of children.entries()) if (section.children[i] !== child) section.insertBefore(child, section.children[i] ?? null);
+    while (section.children.length > children.length) section.lastElementChild!.remove();
+    if (!served) this.el.main.replaceChildren(section);
+    else for (const other of [...this.el.main.children]) if (other !== section && !other.classList.contains('fatal')) other.remove();
     this.updateNavLinks();
   }
 

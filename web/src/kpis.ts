@@ -26,6 +26,10 @@ export function renderKpis(grid: HTMLElement, kpis: Kpis): void {
 
 /** The caption under the cards naming the period and the one it is compared with. */
 export function periodCaption(kpis: Kpis): string {
-  const span = (p: { from: string; to: string }): string => (p.from === p.to ? formatDay(p.from, true) : `${formatDay(p.from, true)} – ${formatDay(p.to, true)}`);
-  return `${span(kpis.period)}, compared with ${span(kpis.previous)}`;
+  const span = (p: { from: string; to: string }): string => {
+    if (p.from === p.to) return formatDay(p.from, true);
+    const sameYear = p.from.slice(0, 4) === p.to.slice(0, 4);
+    return `${formatDay(p.from, !sameYear)} – ${formatDay(p.to, true)}`;
+  };
+  return `${span(kpis.period)} vs ${span(kpis.previous)}`;
 }
