@@ -2,7 +2,7 @@
 import type { PageSpec } from '../charts/chart-spec.js';
 import { barOption, donutOption, histogramOption, timeOption } from '../charts/options.js';
 
-const HEIGHT = 205;
+const HEIGHT = 190;
 
 /** The overview page. */
 export const overviewPage: PageSpec = {
