@@ -30,6 +30,7 @@ describe('OpsData without a run history', () => {
         results: [
           { unique_id: 'model.shop.fct_orders', status: 'success', message: 'OK', execution_time: 2.5, adapter_response: { rows_affected: 42 } },
           { unique_id: 'test.shop.unique_fct_orders_id.abc', status: 'fail', message: 'Got 2 results', failures: 2, execution_time: 0.1 },
+          { unique_id: 'test.shop.assert_totals', status: 'pass', message: 'PASS', failures: 0, execution_time: 0.2 },
         ],
       }),
     );
@@ -40,6 +41,7 @@ describe('OpsData without a run history', () => {
           'model.shop.stg_orders': { name: 'stg_orders', resource_type: 'model', fqn: ['shop', 'staging', 'stg_orders'], depends_on: { nodes: ['source.shop.db.orders'] } },
           'model.shop.fct_orders': { name: 'fct_orders', resource_type: 'model', fqn: ['shop', 'marts', 'fct_orders'], depends_on: { nodes: ['model.shop.stg_orders'] } },
           'test.shop.unique_fct_orders_id.abc': { name: 'unique_fct_orders_id', resource_type: 'test', attached_node: 'model.shop.fct_orders', column_name: 'id', depends_on: { nodes: ['model.shop.fct_orders'] } },
+          'test.shop.assert_totals': { name: 'assert_totals', resource_type: 'test', depends_on: { nodes: ['model.shop.fct_orders', 'model.shop.stg_orders'] } },
         },
         sources: { 'source.shop.db.orders': { name: 'orders', source_name: 'db', resource_type: 'source' } },
       }),
@@ -51,10 +53,15 @@ describe('OpsData without a run history', () => {
     const [run] = await ops.runs();
     expect(run).toMatchObject({ runId: 'inv-1', status: 'error', startedAt: '2026-11-23T10:00:00.000Z', finishedAt: '2026-11-23T10:00:10.000Z', durationMs: 10_000 });
     expect(run?.steps).toEqual([
-      { name: 'model.shop.fct_orders', kind: 'model', status: 'success', rows: 42, durationMs: 2500, error: null },
-      { name: 'test.shop.unique_fct_orders_id.abc', kind: 'test', status: 'fail', rows: null, durationMs: 100, error: 'Got 2 results' },
+      { name: 'model.shop.fct_orders', label: 'fct_orders', kind: 'model', status: 'success', rows: 42, durationMs: 2500, error: null },
+      { name: 'test.shop.unique_fct_orders_id.abc', label: 'unique_fct_orders_id', kind: 'test', status: 'fail', rows: null, durationMs: 100, error: 'Got 2 results' },
+      { name: 'test.shop.assert_totals', label: 'assert_totals', kind: 'test', status: 'pass', rows: null, durationMs: 200, error: null },
     ]);
-    expect((await ops.tests()).rows).toEqual([['unique_fct_orders_id', 'fct_orders', 'id', 'fail', 2, 'Got 2 results', '2026-11-23T10:00:10.000Z']]);
+    // Failing first; a singular test over two models belongs to neither.
+    expect((await ops.tests()).rows).toEqual([
+      ['unique_fct_orders_id', 'fct_orders', 'id', 'fail', 2, 'Got 2 results', '2026-11-23T10:00:10.000Z'],
+      ['assert_totals', null, null, 'pass', 0, 'PASS', '2026-11-23T10:00:10.000Z'],
+    ]);
     const fresh = (await ops.freshness()).rows.map((r) => [r[0], r[1], r[4]]);
     expect(fresh).toEqual([
       ['db', 'orders', 'pass'],
@@ -104,8 +111,8 @@ describe('OpsData with a run history', () => {
       ['r1', 'success', 60_000],
     ]);
     expect(runs[0]?.steps).toEqual([
-      { name: 'ingest:db.orders', kind: 'ingest', status: 'success', rows: 10, durationMs: 5000, error: null },
-      { name: 'model.shop.fct_orders', kind: 'model', status: 'error', rows: null, durationMs: 2000, error: 'boom' },
+      { name: 'ingest:db.orders', label: 'ingest:db.orders', kind: 'ingest', status: 'success', rows: 10, durationMs: 5000, error: null },
+      { name: 'model.shop.fct_orders', label: 'fct_orders', kind: 'model', status: 'error', rows: null, durationMs: 2000, error: 'boom' },
     ]);
     expect((await ops.tests()).rows).toEqual([['unique_id', 'model.shop.fct_orders', 'id', 'pass', 0, 'PASS', '2026-11-23T06:00:20.000Z']]);
   });

@@ -9,7 +9,10 @@ import { jsonValue, type ResultColumn } from '../metrics/index.js';
 
 /** One step of a run. */
 export interface RunStep {
+  /** The node's unique id (`model.shop.fct_orders`, `test.shop.unique_x.1a2b3c`) or `ingest:<source>.<stream>`. */
   name: string;
+  /** The short name a person reads (`fct_orders`, `unique_x`). */
+  label: string;
   kind: string;
   status: string;
   rows: number | null;
@@ -65,6 +68,12 @@ interface ManifestNode {
   test_metadata?: { name?: string };
 }
 
+/** `model.shop.fct_orders` → `fct_orders`; `test.shop.unique_x.1a2b3c` → `unique_x`; other names unchanged. */
+export function stepLabel(name: string): string {
+  const parts = name.split('.');
+  return /^(model|test|seed|snapshot|source|unit_test|analysis)$/.test(parts[0] ?? '') && parts.length >= 3 ? parts.slice(2, parts[0] === 'test' && parts.length > 3 ? -1 : undefined).join('.') : name;
+}
+
 /** Reads the ops data of one project. */
 export class OpsData {
   constructor(
@@ -102,7 +111,7 @@ export class OpsData {
           ids,
         );
         for (const n of nodes.rows) {
-          steps.get(String(n['run_id']))?.push({ name: String(n['node']), kind: String(n['kind'] ?? ''), status: String(n['status'] ?? ''), rows: num(n['rows']), durationMs: num(n['duration_ms']), error: str(n['error']) });
+          steps.get(String(n['run_id']))?.push({ name: String(n['node']), label: stepLabel(String(n['node'])), kind: String(n['kind'] ?? ''), status: String(n['status'] ?? ''), rows: num(n['rows']), durationMs: num(n['duration_ms']), error: str(n['error']) });
         }
       }
       return runs.rows.map((r) => {
@@ -134,6 +143,7 @@ export class OpsData {
         durationMs,
         steps: results.results.map((r) => ({
           name: r.unique_id,
+          label: stepLabel(r.unique_id),
           kind: r.unique_id.split('.')[0] ?? '',
           status: r.status,
           rows: r.adapter_response?.rows_affected ?? null,
@@ -172,7 +182,9 @@ export class OpsData {
       .filter((r) => r.unique_id.startsWith('test.'))
       .map((r) => {
         const node = manifest?.nodes?.[r.unique_id];
-        const attached = node?.attached_node ?? node?.depends_on?.nodes?.find((n) => !n.startsWith('macro.'));
+        // A singular test reading several models has no one model it belongs to.
+        const parents = (node?.depends_on?.nodes ?? []).filter((n) => !n.startsWith('macro.'));
+        const attached = node?.attached_node ?? (parents.length === 1 ? parents[0] : undefined);
         return [node?.name ?? r.unique_id, attached ? (attached.split('.').at(-1) ?? attached) : null, node?.column_name ?? null, r.status, r.failures ?? null, r.message ?? null, finished];
       })
       .sort((a, b) => Number(a[3] === 'pass') - Number(b[3] === 'pass') || String(a[0]).localeCompare(String(b[0])));
