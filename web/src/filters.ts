@@ -24,6 +24,13 @@ export const DEFAULT_PRESET: Preset = '90d';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a real calendar date written `YYYY-MM-DD` (not 2026-13-45). */
+function isDate(text: string | null): text is string {
+  if (!text || !DATE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
 /** Filters with nothing set. */
 export function emptyFilters(): Filters {
   return { values: { category: [], country: [], segment: [], channel: [], payment_method: [], product: [] } };
@@ -35,8 +42,8 @@ export function parseFilters(search: string): Filters {
   const filters = emptyFilters();
   const from = params.get('from');
   const to = params.get('to');
-  if (from && DATE.test(from)) filters.from = from;
-  if (to && DATE.test(to)) filters.to = to;
+  if (isDate(from)) filters.from = from;
+  if (isDate(to)) filters.to = to;
   for (const dim of FILTER_DIMENSIONS) {
     const values = params.getAll(dim).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
     filters.values[dim] = [...new Set(values)];
