@@ -15,6 +15,7 @@ describe('filters in the URL', () => {
     expect(f.to).toBe('2026-11-22');
     expect(filtersToSearch(f)).toBe('?to=2026-11-22&category=Toys%2CBooks%2CPet');
     expect(parseFilters(filtersToSearch(f))).toEqual(f);
+    expect(filtersToSearch(parseFilters('?from=2026-11-01&to=2026-10-01'))).toBe('');
   });
 
   it('ends every preset on the last day with data and recognises it back from the dates', () => {

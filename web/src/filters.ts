@@ -44,6 +44,11 @@ export function parseFilters(search: string): Filters {
   const to = params.get('to');
   if (isDate(from)) filters.from = from;
   if (isDate(to)) filters.to = to;
+  // A range that ends before it starts selects nothing any reader meant: fall back to the default range.
+  if (filters.from && filters.to && filters.from > filters.to) {
+    delete filters.from;
+    delete filters.to;
+  }
   for (const dim of FILTER_DIMENSIONS) {
     const values = params.getAll(dim).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
     filters.values[dim] = [...new Set(values)];
