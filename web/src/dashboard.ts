@@ -46,6 +46,9 @@ export class Dashboard {
   /** Reads meta (from the page or the API), draws the current page and starts listening. */
   async start(): Promise<void> {
     this.interceptNav();
+    // The address bar shows the filters as the page reads them (bad dates and unknown parameters dropped).
+    const canonical = filtersToSearch(this.filters);
+    if (canonical !== location.search) history.replaceState(null, '', `${location.pathname}${canonical}`);
     window.addEventListener('popstate', () => this.onLocationChange());
     this.darkQuery.addEventListener('change', () => this.redraw());
     document.addEventListener('visibilitychange', () => {
