@@ -1,6 +1,6 @@
 // Does: the checked, in-memory form of metrics.yml the compiler works on.
 // Does not: read files (load-metric-layer.ts does) or run SQL.
-import type { MetricExpr } from './metric-expr.js';
+import { metricRefs, type MetricExpr } from './metric-expr.js';
 import type { MetricFormat, MetricsFile } from './metrics-schema.js';
 
 /** Grains of the `date` dimension. */
@@ -81,16 +81,5 @@ export interface MetricLayer {
 export function baseMetricsOf(layer: MetricLayer, name: string, seen = new Set<string>()): AggregateMetric[] {
   const metric = layer.metrics[name]!;
   if (metric.kind === 'aggregate') return seen.has(name) ? [] : (seen.add(name), [metric]);
-  return refsOf(metric).flatMap((ref) => baseMetricsOf(layer, ref, seen));
-}
-
-function refsOf(metric: DerivedMetric): string[] {
-  const out: string[] = [];
-  const walk = (e: MetricExpr): void => {
-    if (e.kind === 'ref') out.push(e.name);
-    else if (e.kind === 'binary') (walk(e.left), walk(e.right));
-    else if (e.kind === 'negate') walk(e.operand);
-  };
-  walk(metric.expr);
-  return out;
+  return metricRefs(metric.expr).flatMap((ref) => baseMetricsOf(layer, ref, seen));
 }

@@ -1,7 +1,7 @@
 // Does: `mercator serve`: opens the project's warehouse and metrics layer and answers the dashboard's pages,
 // static assets and JSON/CSV API on node:http, behind the optional IP allowlist and login.
 // Does not: write to the warehouse: it runs only SQL the metrics layer compiles and fixed ops queries.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -96,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return existsSync(file) ? readFileSync(file, 'utf8') : FALLBACK_TEMPLATE;
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, send: Send): Promise<void> => {
+  const handle = async (req: IncomingMessage, send: Send): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const method = req.method ?? 'GET';
@@ -196,7 +196,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end(req.method === 'HEAD' ? undefined : payload);
       log.emit({ type: 'ServeRequest', level: 'debug', message: `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)} ms`, data: { status } });
     };
-    handle(req, res, send).catch((err: unknown) => {
+    handle(req, send).catch((err: unknown) => {
       const status = statusOf(err);
       const known = isMercatorError(err) && status < 500 ? err : null;
       const code = isMercatorError(err) ? err.code : 'INTERNAL';
