@@ -60,6 +60,8 @@ export function metricLayerFromSource(source: YamlSource): MetricLayer {
 
   const metrics: Record<string, MetricDef> = {};
   for (const [name, raw] of Object.entries(file.metrics)) {
+    // Metrics and dimensions share the columns of an answer, so a name can be only one of them.
+    if (file.dimensions[name]) throw invalid(['metrics', name], `\`${name}\` is already a dimension`, 'Give the metric another name.');
     if ('expr' in raw) {
       const spec = validateYamlAt(source, ['metrics', name], derivedMetricSchema);
       let expr;

@@ -204,5 +204,6 @@ describe('metrics.yml validation', () => {
     expect(await codeOf(() => layerOf(YAML.replace('dimensions: [date] }', 'dimensions: [channel] }')))).toMatch(/metrics\.roas\.dimensions\.0: not every metric in `revenue \/ spend` can be sliced by `channel`/);
     expect(await codeOf(() => layerOf(YAML.replace('agg: sum, column: amount, filter: paid }', 'agg: total, column: amount, filter: paid }')))).toMatch(/^CONFIG_INVALID: metrics\.yml:\d+: metrics\.revenue\.agg/);
     expect(await codeOf(() => layerOf(YAML.replace('filter: paid }', 'filter: "paid; DROP TABLE x" }')))).toMatch(/metrics\.revenue\.filter/);
+    expect(await codeOf(() => layerOf(YAML.replace('  all_orders: {', '  country: {')))).toMatch(/metrics\.country: `country` is already a dimension/);
   });
 });
