@@ -1,6 +1,6 @@
 // Query answers drawn as HTML tables (tests, freshness, runs), with statuses as coloured badges.
 import type { Cell, QueryResult } from '../api-types.js';
-import { formatDuration, formatShortTimestamp, formatValue } from '../format.js';
+import { formatAge, formatShortTimestamp, formatValue } from '../format.js';
 import { toText } from './result.js';
 
 const STATUS_COLUMNS = /^(status|state|result|freshness)$/i;
@@ -37,7 +37,7 @@ export function resultTable(data: QueryResult, opts: { maxRows?: number } = {}):
       if (STATUS_COLUMNS.test(col.name) && cell !== null) td.append(statusBadge(toText(cell)));
       else if (col.type === 'number') {
         td.className = 'num';
-        td.textContent = SECONDS.test(col.name) && typeof cell === 'number' ? formatDuration(cell * 1000) : formatValue(cell, col.format);
+        td.textContent = SECONDS.test(col.name) && typeof cell === 'number' ? formatAge(cell) : formatValue(cell, col.format);
       } else if (typeof cell === 'string' && TIMESTAMP.test(cell)) {
         td.textContent = formatShortTimestamp(cell);
         td.title = cell;

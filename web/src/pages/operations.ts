@@ -95,10 +95,15 @@ function runsTable(runs: Run[]): HTMLElement {
   return list;
 }
 
-/** `model.shop.fct_orders` → `fct_orders`; other step names stay as they are. */
-function shortName(name: string): string {
-  return /^(model|test|seed|snapshot|source|unit_test)\./.test(name) ? name.slice(name.lastIndexOf('.') + 1) : name;
+/** `model.shop.fct_orders` → `fct_orders`, `test.shop.not_null_x.1bc166525b` → `not_null_x`; others stay. */
+export function shortName(name: string): string {
+  if (!/^(model|test|seed|snapshot|source|unit_test|analysis)\./.test(name)) return name;
+  const parts = name.split('.').slice(2);
+  if (parts.length > 1 && /^[0-9a-f]{10}$/.test(parts[parts.length - 1]!)) parts.pop();
+  return parts.join('.');
 }
+
+const SLOWEST = 15;
 
 /** /api/ops/tests and /api/ops/freshness answer query-shaped rows. */
 const loadTable = (path: string) => (_ctx: unknown, signal: AbortSignal) => getJson<QueryResult>(path, signal);
@@ -121,15 +126,20 @@ export const operationsPage: PageSpec = {
     },
     {
       id: 'latest-run-steps',
-      title: 'Steps of the latest run',
-      subtitle: 'Time per step',
+      title: 'Slowest steps of the latest run',
+      subtitle: `The ${SLOWEST} steps that took longest`,
       height: 340,
       source: {
         kind: 'load',
         load: async (_ctx, signal) => {
           const data = await loadRuns(signal);
           const latest = (data.detail as Run[])[0];
-          return { ...data, rows: data.rows.filter((r) => r[0] === latest?.runId && r[4] !== null), detail: latest };
+          const rows = data.rows
+            .filter((r) => r[0] === latest?.runId && r[4] !== null)
+            .sort((a, b) => Number(b[8] ?? 0) - Number(a[8] ?? 0))
+            .slice(0, SLOWEST);
+          const steps = rows.map((r) => latest!.steps.find((s) => s.name === r[4])!);
+          return { ...data, rows, detail: { ...latest, steps } };
         },
       },
       render: (data) => {
@@ -143,7 +153,7 @@ export const operationsPage: PageSpec = {
             confine: true,
             formatter: (it: TooltipItem) => {
               const step = steps[it.dataIndex];
-              return step ? `${escapeHtml(step.name)} (${escapeHtml(step.kind)})<br>${escapeHtml(step.status)} · <b>${formatDuration(step.durationMs)}</b> · ${formatValue(step.rows, 'count')} rows` : '';
+              return step ? `${escapeHtml(shortName(step.name))} (${escapeHtml(step.kind)})<br>${escapeHtml(step.status)} · <b>${formatDuration(step.durationMs)}</b> · ${formatValue(step.rows, 'count')} rows` : '';
             },
           },
           xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatDuration(v), hideOverlap: true } },
@@ -162,7 +172,7 @@ export const operationsPage: PageSpec = {
     },
     {
       id: 'test-results',
-      size: 'double',
+      size: 'wide',
       title: 'Data tests',
       subtitle: 'Latest result of every test',
       source: { kind: 'load', load: loadTable('/api/ops/tests') },
@@ -171,6 +181,7 @@ export const operationsPage: PageSpec = {
     },
     {
       id: 'source-freshness',
+      size: 'wide',
       title: 'Source freshness',
       subtitle: 'When each source table was last loaded',
       source: { kind: 'load', load: loadTable('/api/ops/freshness') },
