@@ -66,11 +66,15 @@ export interface Kpis {
   period: { from: string; to: string };
   previous: { from: string; to: string };
   cards: KpiCard[];
+  ignoredFilters?: string[];
 }
 
 /** One step of a pipeline run. */
 export interface RunStep {
+  /** The node's unique id (`test.shop.unique_x.1a2b3c`) or `ingest:<source>.<stream>`. */
   name: string;
+  /** Its short name (`unique_x`), when the server sends one. */
+  label?: string;
   kind: string;
   status: string;
   rows: number | null;

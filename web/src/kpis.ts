@@ -31,5 +31,6 @@ export function periodCaption(kpis: Kpis): string {
     const sameYear = p.from.slice(0, 4) === p.to.slice(0, 4);
     return `${formatDay(p.from, !sameYear)} – ${formatDay(p.to, true)}`;
   };
-  return `${span(kpis.period)} vs ${span(kpis.previous)}`;
+  const ignored = (kpis.ignoredFilters ?? []).map((f) => f.replaceAll('_', ' '));
+  return `${span(kpis.period)} vs ${span(kpis.previous)}${ignored.length ? ` · not filtered by ${ignored.join(', ')}` : ''}`;
 }

@@ -71,7 +71,7 @@ function runsTable(runs: Run[]): HTMLElement {
     const body = table.createTBody();
     for (const step of run.steps) {
       const tr = body.insertRow();
-      tr.insertCell().textContent = shortName(step.name);
+      tr.insertCell().textContent = stepLabel(step);
       tr.insertCell().textContent = step.kind;
       const status = tr.insertCell();
       status.append(statusBadge(step.status));
@@ -102,6 +102,9 @@ export function shortName(name: string): string {
   if (parts.length > 1 && /^[0-9a-f]{10}$/.test(parts[parts.length - 1]!)) parts.pop();
   return parts.join('.');
 }
+
+/** What a step is called on the page: the server's label, else the short form of its id. */
+const stepLabel = (step: { name: string; label?: string }): string => step.label ?? shortName(step.name);
 
 const SLOWEST = 15;
 
@@ -153,11 +156,11 @@ export const operationsPage: PageSpec = {
             confine: true,
             formatter: (it: TooltipItem) => {
               const step = steps[it.dataIndex];
-              return step ? `${escapeHtml(shortName(step.name))} (${escapeHtml(step.kind)})<br>${escapeHtml(step.status)} · <b>${formatDuration(step.durationMs)}</b> · ${formatValue(step.rows, 'count')} rows` : '';
+              return step ? `${escapeHtml(stepLabel(step))} (${escapeHtml(step.kind)})<br>${escapeHtml(step.status)} · <b>${formatDuration(step.durationMs)}</b> · ${formatValue(step.rows, 'count')} rows` : '';
             },
           },
           xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatDuration(v), hideOverlap: true } },
-          yAxis: { type: 'category', inverse: true, data: steps.map((s) => shortName(s.name)), axisLabel: { width: 160, overflow: 'truncate' }, axisTick: { show: false } },
+          yAxis: { type: 'category', inverse: true, data: steps.map((s) => stepLabel(s)), axisLabel: { width: 160, overflow: 'truncate' }, axisTick: { show: false } },
           series: [
             {
               type: 'bar',
