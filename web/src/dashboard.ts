@@ -248,8 +248,12 @@ export class Dashboard {
     for (const link of this.el.nav.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
       const path = new URL(link.href).pathname;
       link.href = `${path}${search}`;
-      if (path === this.page.path && !link.classList.contains('brand')) link.setAttribute('aria-current', 'page');
-      else link.removeAttribute('aria-current');
+      if (path === this.page.path && !link.classList.contains('brand')) {
+        link.setAttribute('aria-current', 'page');
+        // On a phone the nav scrolls sideways: bring the current page's link into view.
+        const nav = link.parentElement;
+        if (nav && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = Math.max(0, link.offsetLeft - nav.offsetLeft - (nav.clientWidth - link.offsetWidth) / 2);
+      } else link.removeAttribute('aria-current');
     }
   }
 
