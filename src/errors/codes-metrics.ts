@@ -37,6 +37,11 @@ export const metricsCodes = {
     hint: 'Build the project first (`mercator build --project-dir {dir}`), or fix the model name in {file}.',
     exit: EXIT.failure,
   },
+  METRICS_COLUMN_MISSING: {
+    message: '{file} refers to column `{column}`, which {relation} does not have.',
+    hint: 'Fix the column name in {file} (or rebuild the model if it gained the column): `{relation}` has {known}.',
+    exit: EXIT.usage,
+  },
   SERVE_NOT_FOUND: {
     message: 'Nothing at {path}.',
     hint: 'Pages: / /sales /products /geography /customers /payments /marketing /funnel /operations; the API is under /api (docs/dashboard-api.md).',

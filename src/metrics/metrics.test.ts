@@ -171,6 +171,19 @@ describe('queryMetrics on DuckDB', () => {
   });
 });
 
+describe('definitions the warehouse does not match', () => {
+  it('name the missing mart or column and what the model has', async () => {
+    const noTable = layerOf(YAML.replace('  spend_daily:\n', '  spend_weekly:\n').replace('model: spend_daily', 'model: spend_weekly'));
+    expect(await codeOf(() => queryMetrics(wh, noTable, { metrics: ['spend'] }))).toMatch(/^METRICS_MART_MISSING: The metrics need `marts\.spend_weekly`, which is not in the warehouse\./);
+    const badColumn = layerOf(YAML.replace('agg: sum, column: spend }', 'agg: sum, column: spent }'));
+    expect(await codeOf(() => queryMetrics(wh, badColumn, { metrics: ['spend'] }))).toBe(
+      'METRICS_COLUMN_MISSING: metrics.yml refers to column `spent`, which marts.spend_daily does not have. | Fix the column name in metrics.yml (or rebuild the model if it gained the column): `marts.spend_daily` has day, channel, spend.',
+    );
+    const badFilter = layerOf(YAML.replace('column: amount, filter: paid }', 'column: amount, filter: payed }'));
+    expect(await codeOf(() => queryMetrics(wh, badFilter, { metrics: ['revenue'] }))).toMatch(/^METRICS_COLUMN_MISSING: metrics\.yml refers to column `payed`, which marts\.orders does not have/);
+  });
+});
+
 describe('analyses', () => {
   it('bins lifetime values in SQL, funnels steps and follows cohorts', async () => {
     const hist = await queryAnalysis(wh, layer, 'ltv_histogram');

@@ -45,9 +45,26 @@ export async function runLayerSql(warehouse: Warehouse, layer: MetricLayer, sql:
       const model = Object.values(layer.models).find((m) => m.name === name) ?? Object.values(layer.models).flatMap((m) => Object.values(m.joins)).find((j) => j.model === name);
       throw new MercatorError('METRICS_MART_MISSING', { relation: model ? `${model.schema}.${name}` : name, file: layer.file, dir: dirname(layer.file) }, { cause: err });
     }
+    // A column the layer names but the model lacks: qualified (`"__base"."x"`) or in a filter (`x`).
+    const text = err instanceof Error ? err.message : '';
+    const column = /Table "(\w+)" does not have a column named "(\w+)"/.exec(text) ?? /Referenced column "(\w+)" not found/.exec(text);
+    if (column) {
+      const [alias, name] = column.length === 3 && /does not have/.test(column[0]) ? [column[1]!, column[2]!] : ['__base', column[1]!];
+      const relation = relationOfAlias(sql, alias);
+      if (relation) {
+        const known = (await warehouse.getColumns(relation)).map((c) => c.name);
+        throw new MercatorError('METRICS_COLUMN_MISSING', { file: layer.file, column: name, relation: `${relation.schema}.${relation.name}`, known: known.join(', ') }, { cause: err });
+      }
+    }
     throw err;
   }
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, jsonValue(v)])));
+}
+
+/** The relation a query's alias (`__base` or a join name) reads, from the `"schema"."name" AS "alias"` the layer wrote. */
+function relationOfAlias(sql: string, alias: string): { schema: string; name: string } | null {
+  const m = new RegExp(`"(\\w+)"\\."(\\w+)" AS "${alias}"`).exec(sql);
+  return m ? { schema: m[1]!, name: m[2]! } : null;
 }
 
 /** Lossy on purpose at the API edge: charts want numbers; DECIMAL and BIGINT become doubles. */

@@ -69,6 +69,8 @@ function statusOf(err: unknown): number {
       return 403;
     case 'METRICS_MART_MISSING':
       return 503;
+    case 'METRICS_COLUMN_MISSING':
+      return 500;
     default:
       return err.code.startsWith('METRICS_') || err.code === 'CONFIG_INVALID' ? 400 : 500;
   }
@@ -201,7 +203,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const known = isMercatorError(err) && status < 500 ? err : null;
       const code = isMercatorError(err) ? err.code : 'INTERNAL';
       // Clients see a coded error's message; for server-side failures only its first line (no SQL), details go to the log.
-      const internal = status >= 500 && !(isMercatorError(err) && err.code === 'METRICS_MART_MISSING');
+      const internal = status >= 500 && !(isMercatorError(err) && (err.code === 'METRICS_MART_MISSING' || err.code === 'METRICS_COLUMN_MISSING'));
       const message = isMercatorError(err) ? (internal ? err.message.split('\n')[0]! : err.message) : 'The server failed to answer this request.';
       const hint = isMercatorError(err) && !internal ? err.hint : 'The server log has the details; retry, and report it if it persists.';
       // The stack goes to the server log only, and only for failures that are not coded (bugs).
