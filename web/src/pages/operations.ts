@@ -8,9 +8,24 @@ import { baseOption, escapeHtml, type TooltipItem } from '../charts/options.js';
 import { resultTable, statusBadge } from '../charts/table.js';
 import { formatDuration, formatTimestamp, formatValue } from '../format.js';
 
+let recentRuns: { at: number; answer: Promise<{ runs: Run[] }> } | undefined;
+
+/**
+ * /api/ops/runs once for the two cards that draw it (a load within 2 s of another shares its answer). Not
+ * abortable: one card giving up must not fail the other's load.
+ */
+function fetchRunsShared(): Promise<{ runs: Run[] }> {
+  if (!recentRuns || performance.now() - recentRuns.at > 2000) {
+    const answer = fetchRuns();
+    recentRuns = { at: performance.now(), answer };
+    answer.catch(() => (recentRuns = undefined));
+  }
+  return recentRuns.answer;
+}
+
 /** Runs flattened to one row per step (the CSV), with the runs kept for drawing. */
-async function loadRuns(signal: AbortSignal): Promise<ChartData> {
-  const { runs } = await fetchRuns(signal);
+async function loadRuns(): Promise<ChartData> {
+  const { runs } = await fetchRunsShared();
   const rows = runs.flatMap((run) =>
     (run.steps.length ? run.steps : [undefined]).map((step) => [
       run.runId,
@@ -123,7 +138,7 @@ export const operationsPage: PageSpec = {
       size: 'double',
       title: 'Last pipeline runs',
       subtitle: 'Newest first; open a run to see its steps',
-      source: { kind: 'load', load: (_ctx, signal) => loadRuns(signal) },
+      source: { kind: 'load', load: () => loadRuns() },
       table: (data) => runsTable(data.detail as Run[]),
       emptyMessage: 'No pipeline run recorded yet. Run `mercator run` to build the warehouse.',
     },
@@ -134,8 +149,8 @@ export const operationsPage: PageSpec = {
       height: 340,
       source: {
         kind: 'load',
-        load: async (_ctx, signal) => {
-          const data = await loadRuns(signal);
+        load: async () => {
+          const data = await loadRuns();
           const latest = (data.detail as Run[])[0];
           const rows = data.rows
             .filter((r) => r[0] === latest?.runId && r[4] !== null)
