@@ -13,6 +13,8 @@ export function baseOption(): ChartOption {
   return {
     color: PALETTE,
     backgroundColor: 'transparent',
+    // A text description of the data on the chart's element, for screen readers.
+    aria: { enabled: true },
     animationDuration: 400,
     tooltip: { confine: true },
     grid: { left: 8, right: 20, top: 30, bottom: 8, containLabel: true },
