@@ -94,6 +94,7 @@ export function cohortOption(data: QueryResult): ChartOption {
     visualMap: {
       min: 0,
       max,
+      text: [`${formatCompact(max, 'percent')} or more`, '0%'],
       calculable: false,
       orient: 'horizontal',
       left: 'center',
