@@ -180,10 +180,11 @@ export function histogramOption(data: QueryResult): ChartOption {
   const labelCol = data.columns.find((c) => c.type === 'category');
   const boundCols = numberCols.filter((c) => c !== countCol);
   const ci = columnIndex(data, countCol.name);
-  const labels = data.rows.map((r) => {
+  const labels = data.rows.map((r, i) => {
     if (labelCol) return toText(r[columnIndex(data, labelCol.name)]);
     const lo = boundCols[0] ? r[columnIndex(data, boundCols[0].name)] : null;
-    const hi = boundCols[1] ? r[columnIndex(data, boundCols[1].name)] : null;
+    // The last bin also holds every larger value (the API's bins stop at a high percentile).
+    const hi = boundCols[1] && i < data.rows.length - 1 ? r[columnIndex(data, boundCols[1].name)] : null;
     const f = (boundCols[0]?.format ?? 'usd') as ValueFormat;
     return hi === null || hi === undefined ? `${formatCompact(lo, f)}+` : `${formatCompact(lo, f)}–${formatCompact(hi, f)}`;
   });
