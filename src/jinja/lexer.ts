@@ -12,6 +12,7 @@ const INT = /0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[\da-fA-F])+|[1-9](?:_
 const NAME = /[a-zA-Z_\u00c0-\uffff][a-zA-Z0-9_\u00c0-\uffff]*/y;
 const STRING = /'([^'\\]*(?:\\[\s\S][^'\\]*)*)'|"([^"\\]*(?:\\[\s\S][^"\\]*)*)"/y;
 const TWO_CHAR_OPS = new Set(['//', '**', '==', '!=', '>=', '<=']);
+const TWO_CHAR_FIRST = new Set(['/', '*', '=', '!', '>', '<']);
 const ONE_CHAR_OPS = new Set(['+', '-', '/', '*', '%', '~', '[', ']', '(', ')', '{', '}', '>', '<', '=', '.', ':', '|', ',', ';']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
@@ -52,14 +53,18 @@ export function tokenize(source: string, name: string): Token[] {
   const lineStarts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   let hintLine = 0;
-  const where = (offset: number): [number, number] => {
+  // Line and column of an offset; the column is left in `whereColumn` so no tuple is allocated per token.
+  let whereColumn = 1;
+  const where = (offset: number): number => {
     // Tokens arrive in order, so start from the previous line.
     if ((lineStarts[hintLine] ?? 0) <= offset && (hintLine + 1 >= lineStarts.length || lineStarts[hintLine + 1]! > offset)) {
-      return [hintLine + 1, offset - (lineStarts[hintLine] ?? 0) + 1];
+      whereColumn = offset - (lineStarts[hintLine] ?? 0) + 1;
+      return hintLine + 1;
     }
     if (hintLine + 1 < lineStarts.length && lineStarts[hintLine + 1]! <= offset && (hintLine + 2 >= lineStarts.length || lineStarts[hintLine + 2]! > offset)) {
       hintLine++;
-      return [hintLine + 1, offset - (lineStarts[hintLine] ?? 0) + 1];
+      whereColumn = offset - (lineStarts[hintLine] ?? 0) + 1;
+      return hintLine + 1;
     }
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -69,20 +74,21 @@ export function tokenize(source: string, name: string): Token[] {
       else hi = mid - 1;
     }
     hintLine = lo;
-    return [lo + 1, offset - (lineStarts[lo] ?? 0) + 1];
+    whereColumn = offset - (lineStarts[lo] ?? 0) + 1;
+    return lo + 1;
   };
   const push = (type: TokenType, value: string, offset: number, num?: number): void => {
-    const [line, column] = where(offset);
-    const t: Token = { type, value, line, column };
-    if (num !== undefined) t.num = num;
-    tokens.push(t);
+    const line = where(offset);
+    // Every token has the same shape (num included), which keeps the parser's property reads monomorphic.
+    tokens.push({ type, value, line, column: whereColumn, num });
   };
   const fail = (msg: string, offset: number): never => {
-    const [line, column] = where(offset);
-    throw new TemplateSyntaxError(msg, name, line, column);
+    const line = where(offset);
+    throw new TemplateSyntaxError(msg, name, line, whereColumn);
   };
   let pos = 0;
   let lstripNext = false;
+  const stack: string[] = [];
   const n = source.length;
   const emitData = (text: string, offset: number, rstrip: boolean): void => {
     let t = text;
@@ -132,7 +138,7 @@ export function tokenize(source: string, name: string): Token[] {
     push(isBlock ? 'block_begin' : 'var_begin', m[0], start);
     pos = start + 2 + (minus || (isBlock && source[start + 2] === '+') ? 1 : 0);
     const endChar = isBlock ? '%' : '}';
-    const stack: string[] = [];
+    stack.length = 0;
     for (;;) {
       let cc = source.charCodeAt(pos);
       while (cc === 32 || cc === 10 || cc === 9 || cc === 13 || cc === 12 || cc === 11) cc = source.charCodeAt(++pos);
@@ -209,8 +215,8 @@ export function tokenize(source: string, name: string): Token[] {
         pos += nm[0].length;
         continue;
       }
-      const two = source.substr(pos, 2);
-      const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : undefined;
+      const two = TWO_CHAR_FIRST.has(c) ? source.substr(pos, 2) : '';
+      const op = two !== '' && TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : undefined;
       if (!op) fail(`unexpected char '${c}' at ${pos}`, pos);
       if (OPENERS[op!]) stack.push(OPENERS[op!]!);
       else if (op === ')' || op === ']' || op === '}') {

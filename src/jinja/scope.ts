@@ -5,8 +5,14 @@ import { LenientUndefined, Undefined } from './runtime.js';
 
 /** One level of local variables (template top level, loop iteration, macro call, with-block...). */
 export class Scope {
-  readonly vars = new Map<string, unknown>();
+  /** The variables, or null while none was set (most scopes of a render never get one). */
+  own: Map<string, unknown> | null = null;
   constructor(readonly parent: Scope | null) {}
+
+  /** The variables of this level, for setting or listing. */
+  get vars(): Map<string, unknown> {
+    return (this.own ??= new Map());
+  }
 }
 
 /** Environment data a render needs. */
@@ -38,7 +44,7 @@ export let calleeOwner: unknown = undefined;
 /** Like `lookup`, also recording in `calleeOwner` whether the value came from the context object. */
 export function lookupCallee(st: RenderState, sc: Scope, name: string): unknown {
   for (let s: Scope | null = sc; s !== null; s = s.parent) {
-    const v = s.vars.get(name);
+    const v = s.own === null ? undefined : s.own.get(name);
     if (v !== undefined) {
       calleeOwner = undefined;
       return v;
@@ -61,7 +67,7 @@ export function lookupCallee(st: RenderState, sc: Scope, name: string): unknown 
 /** Resolves a free name: innermost scope outwards, then the context, then the globals; else Undefined. */
 export function lookup(st: RenderState, sc: Scope, name: string): unknown {
   for (let s: Scope | null = sc; s !== null; s = s.parent) {
-    const v = s.vars.get(name);
+    const v = s.own === null ? undefined : s.own.get(name);
     if (v !== undefined) return v;
   }
   const c = st.ctx as Record<string, unknown>;

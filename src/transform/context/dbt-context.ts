@@ -54,7 +54,8 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
   let proxy: Record<string, unknown>;
   const scope = new MacroScope(o.macros, o.packageName, () => proxy);
   const nodeName = o.node?.uniqueId ?? 'project';
-  const results = new Map<string, unknown>();
+  let resultMap: Map<string, unknown> | null = null; // statement results, created by the first statement
+  const results = (): Map<string, unknown> => (resultMap ??= new Map());
 
   const configFn = Object.assign(
     (...args: unknown[]) => {
@@ -98,50 +99,73 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
   const statement = (name: string | null, sql: string, fetch: boolean): string => {
     const result = o.io.query(sql);
     const table = result ? new AgateTable(result) : emptyTable();
-    if (name) results.set(name, { response: { code: 'OK', rows_affected: result?.rows.length ?? 0 }, data: fetch ? table.rows : [], table: fetch ? table : null });
+    if (name) results().set(name, { response: { code: 'OK', rows_affected: result?.rows.length ?? 0 }, data: fetch ? table.rows : [], table: fetch ? table : null });
     return '';
   };
 
-  // Names whose values depend on the render: the node, its resolvers, the io and the execute flag.
-  const base: Record<string, unknown> = Object.create(sharedContext(o));
-  base.ref = (...args: unknown[]) => {
-    const { positional, kwargs } = splitArgs(args);
-    const version = kwargs.v ?? kwargs.version;
-    if (version !== undefined && version !== null) o.onVersionedRef?.(String(positional[positional.length - 1]), version);
-    return positional.length >= 2 ? o.ref(String(positional[1]), String(positional[0]), version) : o.ref(String(positional[0]), null, version);
-  };
-  base.source = (s: string, t: string) => o.source(s, t);
-  base.config = configFn;
-  base.var = varFn;
-  base.env_var = envVar;
-  base.this = o.thisRelation;
-  base.target = { name: o.target.targetName, schema: o.target.schema, database: o.target.database, type: o.target.type, threads: o.target.threads, profile_name: o.target.profileName, ...o.target.settings, schema_: o.target.schema };
-  base.is_incremental = () => o.isIncremental;
-  base.execute = o.execute;
-  base.model = o.node ? nodeAsTemplateValue(o.node) : null;
-  base.database = o.node?.database ?? o.target.database;
-  base.schema = o.node?.schema ?? o.target.schema;
-  base.run_query = (sql: string) => {
-    const result = o.io.query(String(sql));
-    return o.execute ? (result ? new AgateTable(result) : emptyTable()) : null;
-  };
-  base.__mercator_statement = statement;
-  base.__mercator_store_result = (name: string, message: unknown, res: unknown) => void results.set(name, { response: message, data: res, table: res });
-  base.load_result = (name: string) => results.get(name) ?? (o.execute ? { response: null, data: [], table: emptyTable() } : null);
-  base.exceptions = {
-    raise_compiler_error: (msg: unknown) => {
-      throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: String(msg) });
+  // One flat object literal (one shape for every render); the render-independent values are built once and shared.
+  const sh = sharedContext(o);
+  const base: Record<string, unknown> = {
+    ref: (...args: unknown[]) => {
+      const { positional, kwargs } = splitArgs(args);
+      const version = kwargs.v ?? kwargs.version;
+      if (version !== undefined && version !== null) o.onVersionedRef?.(String(positional[positional.length - 1]), version);
+      return positional.length >= 2 ? o.ref(String(positional[1]), String(positional[0]), version) : o.ref(String(positional[0]), null, version);
     },
-    warn: (msg: unknown) => {
-      o.log(`warning: ${String(msg)}`, true);
-      return '';
+    source: (s: string, t: string) => o.source(s, t),
+    config: configFn,
+    var: varFn,
+    env_var: envVar,
+    this: o.thisRelation,
+    target: { name: o.target.targetName, schema: o.target.schema, database: o.target.database, type: o.target.type, threads: o.target.threads, profile_name: o.target.profileName, ...o.target.settings, schema_: o.target.schema },
+    is_incremental: () => o.isIncremental,
+    execute: o.execute,
+    flags: sh.flags,
+    project_name: sh.project_name,
+    invocation_id: sh.invocation_id,
+    run_started_at: sh.run_started_at,
+    dbt_version: sh.dbt_version,
+    model: o.node ? nodeAsTemplateValue(o.node) : null,
+    database: o.node?.database ?? o.target.database,
+    schema: o.node?.schema ?? o.target.schema,
+    run_query: (sql: string) => {
+      const result = o.io.query(String(sql));
+      return o.execute ? (result ? new AgateTable(result) : emptyTable()) : null;
     },
-    // dbt's own API: a macro declares that it has no implementation for this adapter.
-    raise_not_implemented: (msg: unknown) => {
-      throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `not implemented: ${String(msg)}` });
+    __mercator_statement: statement,
+    __mercator_store_result: (name: string, message: unknown, res: unknown) => void results().set(name, { response: message, data: res, table: res }),
+    load_result: (name: string) => resultMap?.get(name) ?? (o.execute ? { response: null, data: [], table: emptyTable() } : null),
+    log: sh.log,
+    print: sh.print,
+    return: sh.return,
+    exceptions: {
+      raise_compiler_error: (msg: unknown) => {
+        throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: String(msg) });
+      },
+      warn: (msg: unknown) => {
+        o.log(`warning: ${String(msg)}`, true);
+        return '';
+      },
+      // dbt's own API: a macro declares that it has no implementation for this adapter.
+      raise_not_implemented: (msg: unknown) => {
+        throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: nodeName, detail: `not implemented: ${String(msg)}` });
+      },
     },
+    modules: sh.modules,
+    api: sh.api,
+    fromjson: sh.fromjson,
+    tojson: sh.tojson,
+    fromyaml: sh.fromyaml,
+    toyaml: sh.toyaml,
+    zip: sh.zip,
+    set: sh.set,
+    local_md5: sh.local_md5,
+    should_store_failures: () => o.configValues().store_failures === true,
+    should_full_refresh: sh.should_full_refresh,
+    get_where_subquery: sh.get_where_subquery,
+    graph: sh.graph,
+    selected_resources: sh.selected_resources,
   };
-  base.should_store_failures = () => o.configValues().store_failures === true;
   if (o.extra) Object.assign(base, o.extra);
   // `adapter` is built on first use: most renders never touch it.
   let adapter: Record<string, unknown> | undefined;
@@ -170,7 +194,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
 // Names whose values are the same for every render of a project, built once per set of options they read.
 const shared = new WeakMap<object, { key: unknown[]; value: Record<string, unknown> }>();
 
-/** The render-independent part of the context (the per-render object inherits from it). */
+/** The render-independent values of the context, built once per project run. */
 function sharedContext(o: DbtContextOptions): Record<string, unknown> {
   const key = [o.projectName, o.dialect, o.flags, o.invocationId, o.runStartedAt, o.log];
   const hit = shared.get(o.macros);

@@ -8,8 +8,9 @@ type Fn = (...args: unknown[]) => unknown;
  * time one of their macros is looked up, so 10,000 models never pay for macro files they do not use.
  */
 export class MacroScope {
-  private readonly modules = new Map<MacroFile, Record<string, unknown>>();
-  private readonly namespaces = new Map<string, object>();
+  // Created on first use: most renders call no macro and name no package.
+  private modules: Map<MacroFile, Record<string, unknown>> | null = null;
+  private namespaces: Map<string, object> | null = null;
 
   constructor(
     readonly index: MacroIndex,
@@ -18,10 +19,11 @@ export class MacroScope {
   ) {}
 
   private instantiate(file: MacroFile): Record<string, unknown> {
-    let module = this.modules.get(file);
+    const modules = (this.modules ??= new Map());
+    let module = modules.get(file);
     if (!module) {
       module = file.template.module(this.context()) as Record<string, unknown>;
-      this.modules.set(file, module);
+      modules.set(file, module);
     }
     return module;
   }
@@ -45,7 +47,8 @@ export class MacroScope {
 
   /** `dbt_utils` as templates see it: an object whose properties are the package's macros. */
   namespace(pkg: string): object {
-    let ns = this.namespaces.get(pkg);
+    const namespaces = (this.namespaces ??= new Map());
+    let ns = namespaces.get(pkg);
     if (!ns) {
       const find = (prop: string | symbol): Fn | undefined => (typeof prop === 'string' ? (this.lookupIn(pkg, prop) ?? (pkg === 'dbt' ? undefined : this.lookupIn('dbt', prop))) : undefined);
       // A dict-like proxy: templates read a dict's own keys, which also reaches private macros such as `dbt_utils._is_relation`.
@@ -57,7 +60,7 @@ export class MacroScope {
           return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
         },
       });
-      this.namespaces.set(pkg, ns);
+      namespaces.set(pkg, ns);
     }
     return ns;
   }

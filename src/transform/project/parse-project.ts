@@ -20,7 +20,7 @@ import { renderForParse } from './render-for-parse.js';
 import { sourceNodes } from './source-nodes.js';
 import { unitTestNodes } from './unit-test-nodes.js';
 import { applyDocsBlocks, readDocsBlocks } from './docs-blocks.js';
-import { walkFiles } from './walk-files.js';
+import { walkFiles, withWalkCache } from './walk-files.js';
 import { MercatorError } from '../../errors/index.js';
 
 /** Inputs of parsing; nothing is read from globals (env is passed in). */
@@ -46,6 +46,10 @@ export interface ParsedProject {
 
 /** Parses the project at `projectDir`. */
 export function parseProject(options: ParseOptions): ParsedProject {
+  return withWalkCache(() => parseProjectFiles(options));
+}
+
+function parseProjectFiles(options: ParseOptions): ParsedProject {
   const tree = loadProjectTree(options.projectDir);
   const target = options.target ?? resolveTarget({ profilesDir: options.profilesDir, projectDir: tree.root.root, profileName: tree.root.file.profile ?? tree.root.name, target: options.targetName, env: options.env });
   const env = createDbtEnvironment();
