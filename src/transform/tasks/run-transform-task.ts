@@ -22,7 +22,7 @@ import { runProjectHooks } from './run-project-hooks.js';
 import { nodeLine } from './node-line.js';
 import { summarize, type RunSummary } from './summarize.js';
 import type { TransformCommand, TransformTaskOptions } from './task-options.js';
-import { openTargetWarehouse } from './open-target-warehouse.js';
+import { startTargetWarehouse } from './open-target-warehouse.js';
 
 /** What a transform task returns: the parsed project, selected ids, per-node results and the summary. */
 export interface TransformTaskResult {
@@ -57,11 +57,12 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
   const tree = loadProjectTree(projectDir);
   const target = resolveTarget({ profilesDir: o.profilesDir, projectDir, profileName: tree.root.file.profile ?? tree.root.name, target: o.target, env: o.env });
   const needsWarehouse = command !== 'parse' && command !== 'ls';
-  const warehouse: Warehouse | null = o.warehouse ?? (needsWarehouse ? await openTargetWarehouse(target, projectDir) : null);
-  const ownsWarehouse = !o.warehouse && warehouse !== null;
+  // The database starts (on its own thread) while the project is parsed.
+  const starting = !o.warehouse && needsWarehouse ? await startTargetWarehouse(target, projectDir) : null;
+  let warehouse: Warehouse | null = o.warehouse ?? null;
   const targetDir = o.writeArtifacts === false ? null : resolve(projectDir, tree.root.file['target-path'] ?? 'target');
   try {
-    const dialect = warehouse?.dialect ?? (await import('./ansi-dialect.js')).ansiDialect;
+    const dialect = warehouse?.dialect ?? starting?.dialect ?? (await import('./ansi-dialect.js')).ansiDialect;
     const project = parseProject({
       projectDir,
       target,
@@ -71,6 +72,7 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
       log: (m, info) => o.logger.emit({ type: 'JinjaLog', level: info ? 'info' : 'debug', message: m }),
       flags: { FULL_REFRESH: Boolean(o.fullRefresh), WHICH: command },
     });
+    if (starting) warehouse = await starting.warehouse;
     const { manifest } = project;
     for (const w of manifest.warnings) o.logger.emit({ type: 'ParseWarning', level: 'warn', message: w });
     const graph = new Graph(manifest);
@@ -133,6 +135,10 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     });
     throw err;
   } finally {
-    if (ownsWarehouse) await warehouse!.close();
+    if (starting) {
+      // Parsing may have failed before the warehouse was awaited: it is still closed once it has opened.
+      const opened = warehouse ?? (await starting.warehouse.catch(() => null));
+      await opened?.close();
+    }
   }
 }
