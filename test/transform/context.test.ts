@@ -48,6 +48,39 @@ from {{ ref('wide') }}`,
   });
 });
 
+describe('graph and selected_resources', () => {
+  it('expose the manifest nodes and sources as dbt dicts and the selected ids while executing, and are empty while parsing', async () => {
+    project = await TestProject.create({
+      'models/sources.yml': 'version: 2\nsources:\n  - name: raw\n    schema: main\n    tables:\n      - name: orders\n',
+      'models/a.sql': "{{ config(materialized='table', tags=['nightly']) }}\nselect 1 as id",
+      'models/b.sql': "select * from {{ ref('a') }}",
+      'models/report.sql': `{%- set models = [] -%}
+{%- for node in graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') | sort(attribute='name') -%}
+  {%- do models.append(node.name ~ ':' ~ node.config.materialized ~ ':' ~ (node.tags | join('+'))) -%}
+{%- endfor -%}
+{%- set src = graph.sources.values() | selectattr('name', 'equalto', 'orders') | first if execute else none -%}
+select
+  '{{ models | join(",") }}' as models,
+  '{{ src.source_name ~ "." ~ src.schema if src else "none" }}' as src,
+  '{{ selected_resources | sort | join(",") }}' as selected,
+  {{ graph.nodes | length }} as n_nodes`,
+    });
+    await project.run('run', { select: ['report', 'a'] });
+    expect(await project.rows('select * from main.report')).toEqual([
+      { models: 'a:table:nightly,b:view:,report:view:', src: 'raw.main', selected: 'model.shop.a,model.shop.report', n_nodes: 3 },
+    ]);
+  });
+
+  it('sees an empty graph at parse time', async () => {
+    project = await TestProject.create({
+      'models/a.sql': "select 1 as id",
+      'models/b.sql': "{% if not execute %}{% do log('parse-time nodes: ' ~ (graph.nodes | length) ~ ' selected: ' ~ (selected_resources | length), info=True) %}{% endif %}select * from {{ ref('a') }}",
+    });
+    await project.run('parse');
+    expect(project.events.some((e) => e.message === 'parse-time nodes: 0 selected: 0')).toBe(true);
+  });
+});
+
 describe('dbt context helpers', () => {
   it('parses and writes YAML, hashes with md5 and quotes as configured', async () => {
     project = await TestProject.create({

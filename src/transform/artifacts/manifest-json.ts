@@ -1,5 +1,5 @@
 import type { ParsedProject } from '../project/parse-project.js';
-import type { ManifestNode } from '../project/node-types.js';
+import type { Manifest, ManifestNode } from '../project/node-types.js';
 
 /** One node in dbt's manifest.json shape (snake_case, the fields tools read). */
 export function nodeJson(node: ManifestNode): Record<string, unknown> {
@@ -34,6 +34,15 @@ export function nodeJson(node: ManifestNode): Record<string, unknown> {
     loaded_at_field: node.loadedAtField,
     freshness: node.freshness,
   };
+}
+
+/** dbt's `graph` context value: nodes (models, seeds, snapshots, tests) and sources as manifest.json dicts. */
+export function dbtGraph(manifest: Manifest): Record<string, unknown> {
+  const nodes: Record<string, unknown> = {};
+  for (const n of manifest.nodes.values()) if (n.resourceType !== 'unit_test') nodes[n.uniqueId] = nodeJson(n);
+  const sources: Record<string, unknown> = {};
+  for (const s of manifest.sources.values()) sources[s.uniqueId] = nodeJson(s);
+  return { nodes, sources, exposures: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
 }
 
 /** The whole manifest.json document. */

@@ -44,6 +44,10 @@ export interface DbtContextOptions {
   extra?: Record<string, unknown>;
   invocationId: string;
   runStartedAt: Date;
+  /** dbt's `graph` (nodes, sources, ... as manifest dicts); read lazily, so renders that never name it never build it. */
+  graph?: () => Record<string, unknown>;
+  /** `selected_resources`: unique ids of the selected nodes. */
+  selectedResources?: readonly string[];
 }
 
 /** Marker class of dbt contexts (the Proxy reports its prototype). */
@@ -163,8 +167,6 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
     should_store_failures: () => o.configValues().store_failures === true,
     should_full_refresh: sh.should_full_refresh,
     get_where_subquery: sh.get_where_subquery,
-    graph: sh.graph,
-    selected_resources: sh.selected_resources,
   };
   if (o.extra) Object.assign(base, o.extra);
   // `adapter` is built on first use: most renders never touch it.
@@ -178,6 +180,8 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
       if (typeof prop !== 'string') return undefined;
       if (prop in t) return t[prop];
       if (prop === 'adapter') return adapterOf();
+      if (prop === 'graph') return o.graph ? o.graph() : sh.graph;
+      if (prop === 'selected_resources') return o.selectedResources ?? sh.selected_resources;
       const macro = scope.lookup(prop);
       if (macro) return macro;
       if (scope.hasPackage(prop)) return scope.namespace(prop);
@@ -185,7 +189,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
     },
     has(t, prop) {
       if (typeof prop !== 'string') return false;
-      return prop in t || prop === 'adapter' || scope.lookup(prop) !== undefined || scope.hasPackage(prop);
+      return prop in t || prop === 'adapter' || prop === 'graph' || prop === 'selected_resources' || scope.lookup(prop) !== undefined || scope.hasPackage(prop);
     },
   });
   return proxy;
@@ -231,7 +235,7 @@ function sharedContext(o: DbtContextOptions): Record<string, unknown> {
     local_md5: (s: string) => createHash('md5').update(String(s)).digest('hex'),
     should_full_refresh: () => Boolean(o.flags.FULL_REFRESH),
     get_where_subquery: (relation: unknown) => relation,
-    graph: { nodes: {}, sources: {} },
+    graph: { nodes: {}, sources: {}, exposures: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} },
     selected_resources: [],
   };
   shared.set(o.macros, { key, value });

@@ -20,4 +20,11 @@ export interface ProjectRuntime {
   invocationId: string;
   runStartedAt: Date;
   flags: Record<string, unknown>;
+  /**
+   * dbt's `graph` once the project is parsed (built on first read, then shared); unset while parsing, when
+   * templates see an empty graph (dbt documents it as incomplete during parsing).
+   */
+  graph?: () => Record<string, unknown>;
+  /** Unique ids of the nodes this command selected (`selected_resources`); empty while parsing. */
+  selectedResources?: readonly string[];
 }

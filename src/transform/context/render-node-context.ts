@@ -47,5 +47,7 @@ export function renderContext(rt: ProjectRuntime, o: NodeRenderOptions): Record<
     onVersionedRef: o.onVersionedRef,
     invocationId: rt.invocationId,
     runStartedAt: rt.runStartedAt,
+    graph: rt.graph,
+    selectedResources: rt.selectedResources,
   });
 }

@@ -29,7 +29,9 @@ export async function runDag(o: DagRunOptions): Promise<NodeResult[]> {
     waiting.set(id, ps.length);
     for (const p of ps) (children.get(p) ?? children.set(p, []).get(p)!).push(id);
   }
+  // A queue read from `head` (Array#shift moves every element: quadratic over 10,000 nodes).
   const ready = o.ids.filter((id) => waiting.get(id) === 0);
+  let head = 0;
   const blockedBy = new Map<string, string>();
   const results: NodeResult[] = [];
   let stopped = false;
@@ -48,8 +50,8 @@ export async function runDag(o: DagRunOptions): Promise<NodeResult[]> {
       }
     };
     const pump = (): void => {
-      while (ready.length > 0 && running < Math.max(1, o.threads)) {
-        const id = ready.shift()!;
+      while (head < ready.length && running < Math.max(1, o.threads)) {
+        const id = ready[head++]!;
         if (stopped || blockedBy.has(id)) {
           finish(skipped(id, stopped && !blockedBy.has(id) ? 'skipped after a failure (--fail-fast)' : `skipped: upstream ${blockedBy.get(id)} failed`));
           continue;
@@ -61,7 +63,7 @@ export async function runDag(o: DagRunOptions): Promise<NodeResult[]> {
           pump();
         });
       }
-      if (running === 0 && ready.length === 0) {
+      if (running === 0 && head >= ready.length) {
         // Nodes still waiting here wait on each other: report them instead of dropping them silently.
         const done = new Set(results.map((r) => r.uniqueId));
         for (const id of o.ids) {

@@ -7,6 +7,7 @@ import type { Warehouse } from '../../warehouse/warehouse.js';
 import { isMercatorError } from '../../errors/index.js';
 import { writeManifestJson, writeRunResultsJson } from '../artifacts/write-artifacts.js';
 import { readStateManifest } from '../artifacts/read-state.js';
+import { dbtGraph } from '../artifacts/manifest-json.js';
 import { Graph } from '../graph/graph.js';
 import { selectNodes } from '../graph/select-nodes.js';
 import { parseProject, type ParsedProject } from '../project/parse-project.js';
@@ -83,6 +84,10 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     const types = command === 'ls' && o.resourceTypes?.length ? new Set(o.resourceTypes) : TYPES[command];
     const lookup = (id: string): ManifestNode | undefined => manifest.nodes.get(id) ?? manifest.sources.get(id);
     const selected = graph.topologicalOrder().filter((id) => chosen.has(id) && (types === null || types.has(lookup(id)?.resourceType ?? '')));
+    // dbt's `graph` and `selected_resources` for every render from here on; the graph is built when first read.
+    let graphValue: Record<string, unknown> | undefined;
+    project.runtime.graph = () => (graphValue ??= dbtGraph(manifest));
+    project.runtime.selectedResources = selected;
     if (command === 'parse' || command === 'ls' || !warehouse) return { project, selected, results: [], summary: summarize([]), success: true };
 
     const deferred = o.defer && state ? new Map([...state].flatMap(([id, n]) => (n.relation ? [[id, n.relation] as const] : []))) : undefined;
