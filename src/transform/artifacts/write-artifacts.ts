@@ -6,10 +6,20 @@ import { manifestJson } from './manifest-json.js';
 
 const replacer = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : v);
 
+/** JSON text of `doc`; bigints (from the database) as strings. A replacer is called for every key, so it runs only when a bigint is there. */
+function toJson(doc: unknown, indent?: number): string {
+  try {
+    return JSON.stringify(doc, null, indent);
+  } catch (err) {
+    if (err instanceof TypeError && /BigInt/i.test(err.message)) return JSON.stringify(doc, replacer, indent);
+    throw err;
+  }
+}
+
 /** Writes target/manifest.json. */
 export function writeManifestJson(targetDir: string, project: ParsedProject): void {
   mkdirSync(targetDir, { recursive: true });
-  writeFileSync(join(targetDir, 'manifest.json'), JSON.stringify(manifestJson(project), replacer));
+  writeFileSync(join(targetDir, 'manifest.json'), toJson(manifestJson(project)));
 }
 
 /** Writes target/run_results.json in dbt's shape. */
@@ -31,5 +41,5 @@ export function writeRunResultsJson(targetDir: string, project: ParsedProject, r
     elapsed_time: elapsed,
     args: { which: command },
   };
-  writeFileSync(join(targetDir, 'run_results.json'), JSON.stringify(doc, replacer, 2));
+  writeFileSync(join(targetDir, 'run_results.json'), toJson(doc, 2));
 }

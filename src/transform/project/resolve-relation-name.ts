@@ -6,9 +6,10 @@ import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
 import type { ManifestNode } from './node-types.js';
 
-/** True when a project or package overrides dbt's macro `name`. */
+/** True when a project or package overrides dbt's macro `name` (asked two or three times per node: no array per call). */
 function overridden(rt: ProjectRuntime, name: string): boolean {
-  return [...rt.macros.byPackage.entries()].some(([pkg, names]) => pkg !== 'dbt' && names.has(name));
+  for (const [pkg, names] of rt.macros.byPackage) if (pkg !== 'dbt' && names.has(name)) return true;
+  return false;
 }
 
 /** Calls the project's generate_<kind>_name macro (or dbt's default, natively) for a node. */
