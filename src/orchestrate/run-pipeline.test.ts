@@ -86,6 +86,7 @@ describe('run history in _mercator', () => {
     const before = new Date();
     good = await pipeline();
     expect(good.success).toBe(true);
+    expect(good.steps.find((st) => st.name === 'build')?.cpuSeconds).toBeGreaterThan(0);
 
     const runs = await query(`SELECT command, status, error, started_at <= finished_at AS ordered, CAST(epoch(started_at) AS DOUBLE) AS started FROM _mercator.runs WHERE run_id = $1`, [good.runId]);
     expect(runs).toHaveLength(1);

@@ -43,10 +43,12 @@ export interface RunPipelineOptions {
   command?: string;
 }
 
-/** One step of the run: its wall time and the rows it processed. */
+/** One step of the run: its wall time, the CPU time of this process during it, and the rows it processed. */
 export interface PipelineStep {
   name: 'ingest' | 'build' | 'summary';
   seconds: number;
+  /** User + system CPU seconds of this process (the embedded warehouse included; source systems are other processes). */
+  cpuSeconds: number;
   rows: number;
 }
 
@@ -75,6 +77,10 @@ export interface PipelineResult {
 }
 
 const seconds = (since: number): number => Math.round(performance.now() - since) / 1000;
+const cpuSeconds = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000) / 1000;
+};
 
 /** Runs ingest → source freshness → build → summary on the project's DuckDB warehouse, recording the run in `_mercator`. */
 export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult> {
@@ -104,12 +110,13 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
   o.logger.emit({ type: 'RunStarted', level: 'debug', message: `run ${run.runId} started`, data: { run_id: run.runId, command: run.command } });
   try {
     let t = performance.now();
+    let cpu = process.cpuUsage();
     const ingestStarted = new Date();
     o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'ingest: loading every source of mercator.yml', data: { step: 'ingest' } });
     const streams = timingReporter(o.reporter);
     const ingest = await ingestProject({ projectDir, env: env as NodeJS.ProcessEnv, fullRefresh: Boolean(o.fullRefresh), reporter: streams.reporter });
     nodes.push(...ingestNodeRows(ingest, streams.times, ingestStarted, new Date()));
-    steps.push({ name: 'ingest', seconds: seconds(t), rows: ingest.results.reduce((n, r) => n + r.rows, 0) });
+    steps.push({ name: 'ingest', seconds: seconds(t), cpuSeconds: cpuSeconds(cpu), rows: ingest.results.reduce((n, r) => n + r.rows, 0) });
 
     o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'freshness: how old the newest row of each source is', data: { step: 'freshness' } });
     const checkedAt = new Date();
@@ -117,6 +124,7 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
     freshnessRows = sourceFreshnessRows(freshness.results, checkedAt);
 
     t = performance.now();
+    cpu = process.cpuUsage();
     o.logger.emit({ type: 'PipelineStepStarted', level: 'info', message: 'build: seeds, models, snapshots and tests in DAG order', data: { step: 'build' } });
     const timed = nodeTimingLogger(o.logger);
     const built = await runTransformTask('build', { projectDir, logger: timed.logger, env, fullRefresh: Boolean(o.fullRefresh) });
@@ -129,9 +137,10 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
       const node = nodeOf(r.uniqueId);
       if (node && node.resourceType !== 'test' && node.resourceType !== 'unit_test' && r.rowsAffected !== null) modelRows[node.name] = r.rowsAffected;
     }
-    steps.push({ name: 'build', seconds: seconds(t), rows: Object.values(modelRows).reduce((n, x) => n + x, 0) });
+    steps.push({ name: 'build', seconds: seconds(t), cpuSeconds: cpuSeconds(cpu), rows: Object.values(modelRows).reduce((n, x) => n + x, 0) });
 
     t = performance.now();
+    cpu = process.cpuUsage();
     const success = ingest.failures.length === 0 && built.success;
     const failedNodes = built.results.filter((r) => r.status === 'error' || r.status === 'fail');
     const { layers, kpis } = await withHistory(async (warehouse, history) => {
@@ -144,7 +153,7 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
       }
       return summary;
     });
-    steps.push({ name: 'summary', seconds: seconds(t), rows: 0 });
+    steps.push({ name: 'summary', seconds: seconds(t), cpuSeconds: cpuSeconds(cpu), rows: 0 });
     return {
       runId: run.runId,
       success,
