@@ -1,7 +1,7 @@
 // `mercator demo` as a user runs it: the built CLI in its own process, on a copy of the shop project, loading the
 // shop into the test PostgreSQL. The first run (JSON lines) creates the shop and builds everything; after one
 // simulated day the second run prints the human summary, whose numbers must match the warehouse.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,8 @@ async function query(sql: string): Promise<JsonRow[]> {
   }
 }
 
-const demoArgs = (): string[] => ['demo', '--scale', '0.02', '--dir', dir, '--pg-url', serverUrl, '--pg-database', database, '--no-serve'];
+const shopArgs = (): string[] => ['demo', '--scale', '0.02', '--dir', dir, '--pg-url', serverUrl, '--pg-database', database];
+const demoArgs = (): string[] => [...shopArgs(), '--no-serve'];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'demo-run-cli-'));
@@ -111,5 +112,32 @@ describe('mercator demo (built CLI, own process)', () => {
     const ingested = Number(/^ {2}ingest +[\d.]+ s +([\d,]+) rows processed$/m.exec(out)?.[1]?.replace(/,/g, ''));
     expect(ingested).toBeGreaterThan(0);
     expect(ingested).toBeLessThan(printed['raw']!.rows / 2);
+  }, 180_000);
+
+  it('without --no-serve ends by serving the dashboard over the marts it built, until stopped', async () => {
+    // Read before the server starts: it holds the DuckDB file. No day passes, so the rerun keeps these numbers.
+    const [kpi] = await query(`SELECT round(sum(revenue_usd), 2) AS revenue FROM marts.fct_daily_revenue`);
+    const child: ChildProcess = spawn(process.execPath, [BIN, ...shopArgs(), '--port', '0'], { env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /Dashboard at (http:\/\/[\d.:]+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      void exited.then((code) => reject(new Error(`demo exited (${code}) before serving:\n${out}`)));
+    });
+    try {
+      expect(out).toMatch(/^Pipeline succeeded in [\d.]+ s$/m);
+      const kpis = (await (await fetch(`${url}/api/kpis?from=2000-01-01&to=2100-01-01`)).json()) as { cards: { name: string; value: number }[] };
+      expect(kpis.cards.find((c) => c.name === 'revenue')?.value).toBeCloseTo(Number(kpi?.['revenue']), 2);
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('data-kpi="revenue"');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   }, 180_000);
 });

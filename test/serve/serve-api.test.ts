@@ -2,7 +2,7 @@
 // the KPI cards of the first HTML and the API's rows equal SQL written directly on the marts, filter values
 // are bound, errors are coded, CSV equals JSON, the cache answers repeats and empties after a build, and the
 // ops endpoints show the fixture's build.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,14 +12,13 @@ import { headlineKpis as orchestrateKpis } from '../../src/orchestrate/headline-
 import { hashPassword, startServer, type RunningServer } from '../../src/serve/index.js';
 import { runTransformTask } from '../../src/transform/index.js';
 import { openWarehouse } from '../../src/warehouse/index.js';
-import { SHOP_PROJECT, shopFixture, type ShopFixture } from '../shop/shop-fixture.js';
+import { shopFixture, type ShopFixture } from '../shop/shop-fixture.js';
 
 let f: ShopFixture;
 let server: RunningServer;
 
 beforeAll(async () => {
   f = await shopFixture(inject('pgUrl'), 'serve_api');
-  cpSync(join(SHOP_PROJECT, 'metrics.yml'), join(f.dir, 'metrics.yml'));
   const built = await f.pipeline();
   expect(built.success).toBe(true);
   server = await startServer({ projectDir: f.dir, port: 0, host: '127.0.0.1', logger: createMemoryLogger() });

@@ -11,7 +11,7 @@ import { demoFixture, type DemoFixture } from '../demo/demo-fixture.js';
 export const SHOP_PROJECT = join(import.meta.dirname, '../../projects/shop');
 
 /** Files of the project (not the generated demo, warehouse or artifacts). */
-export const PROJECT_ENTRIES = ['dbt_project.yml', 'profiles.yml', 'mercator.yml', 'models', 'macros', 'seeds', 'snapshots', 'tests'];
+export const PROJECT_ENTRIES = ['dbt_project.yml', 'profiles.yml', 'mercator.yml', 'metrics.yml', 'models', 'macros', 'seeds', 'snapshots', 'tests'];
 
 /** A demo shop with the shop project in its folder. */
 export interface ShopFixture extends DemoFixture {

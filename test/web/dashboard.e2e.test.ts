@@ -3,7 +3,7 @@
 // before and after a filter; filters change the charts and the URL, survive a reload and back/forward; a CSV
 // export holds the chart's rows; clicking a bar filters the page; auto-refresh updates without a reload; the
 // layout fits a phone; dark mode follows the system.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import { createMemoryLogger } from '../../src/log/index.js';
 import { startServer, type RunningServer } from '../../src/serve/index.js';
 import { runTransformTask } from '../../src/transform/index.js';
 import { openWarehouse, type JsonRow, type Warehouse } from '../../src/warehouse/index.js';
-import { SHOP_PROJECT, shopFixture, type ShopFixture } from '../shop/shop-fixture.js';
+import { shopFixture, type ShopFixture } from '../shop/shop-fixture.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const REPO = join(import.meta.dirname, '../..');
@@ -30,7 +30,6 @@ beforeAll(async () => {
   webDir = mkdtempSync(join(tmpdir(), 'mercator-web-'));
   await build({ configFile: join(REPO, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
   f = await shopFixture(inject('pgUrl'), 'web_e2e');
-  cpSync(join(SHOP_PROJECT, 'metrics.yml'), join(f.dir, 'metrics.yml'));
   // Pages refetch every 5 s (the shortest the config allows), so the auto-refresh test need not wait minutes.
   const config = join(f.dir, 'mercator.yml');
   writeFileSync(config, `${readFileSync(config, 'utf8')}\nserve:\n  refresh_seconds: 5\n`);

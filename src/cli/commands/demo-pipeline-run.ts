@@ -23,8 +23,6 @@ export interface DemoPipelineOptions {
   asOf?: Date;
   eventDays?: number;
   fullRefresh?: boolean;
-  /** Serve the dashboard after the summary (default true). Accepted for `--no-serve`; the dashboard server is not wired in yet, so the demo ends after the summary either way. */
-  serve?: boolean;
 }
 
 /** Environment that points the shop project's mercator.yml at the demo's systems. */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../errors/index.js';
 import { cliContext } from '../cli-context.js';
+import { parsePort, SERVE_DEFAULT_PORT, serveUntilStopped } from './serve.js';
 
 /** The shipped shop project: `projects/shop` of this package (src/cli/commands and dist/cli/commands are 3 levels down). */
 export const SHOP_PROJECT_DIR = fileURLToPath(new URL('../../../projects/shop', import.meta.url));
@@ -20,14 +21,22 @@ export function registerDemoPipeline(demo: Command): void {
     .option('--pg-url <url>', 'PostgreSQL server to load the shop into (default: an embedded one)')
     .option('--pg-database <name>', 'database created for the shop on that server (replaced if it exists)', 'shop')
     .option('--full-refresh', 'reload every source and rebuild incremental models', false)
-    // The dashboard server is not wired into the demo yet: today the demo always ends after the summary.
     .option('--no-serve', 'end after the summary instead of then serving the dashboard')
-    .action(async (opts: { scale: number; seed: number; dir: string; pgUrl?: string; pgDatabase: string; fullRefresh: boolean; serve: boolean }, cmd: Command) => {
+    .option('--port <port>', 'port of the dashboard (0 picks a free one)', String(SERVE_DEFAULT_PORT))
+    .option('--host <host>', 'address the dashboard listens on', '127.0.0.1')
+    .action(async (opts: { scale: number; seed: number; dir: string; pgUrl?: string; pgDatabase: string; fullRefresh: boolean; serve: boolean; port: string; host: string }, cmd: Command) => {
+      const port = parsePort(opts.port); // checked before a minute of pipeline, not after
+      const { logger } = cliContext(cmd);
       const { runDemoPipeline } = await runner();
       const result = await runDemoPipeline(
-        { dir: opts.dir, scale: opts.scale, seed: opts.seed, ...(opts.pgUrl ? { pgUrl: opts.pgUrl } : {}), database: opts.pgDatabase, fullRefresh: opts.fullRefresh, serve: opts.serve },
-        cliContext(cmd).logger,
+        { dir: opts.dir, scale: opts.scale, seed: opts.seed, ...(opts.pgUrl ? { pgUrl: opts.pgUrl } : {}), database: opts.pgDatabase, fullRefresh: opts.fullRefresh },
+        logger,
       );
-      if (!result.success) (cmd as Command & { exitCode?: number }).exitCode = EXIT.failure;
+      if (!result.success) {
+        // A failed build is not served: the dashboard would show stale or missing marts as if they were current.
+        (cmd as Command & { exitCode?: number }).exitCode = EXIT.failure;
+        return;
+      }
+      if (opts.serve) await serveUntilStopped({ projectDir: opts.dir, port, host: opts.host, logger });
     });
 }

@@ -1,7 +1,35 @@
 import type { Command } from 'commander';
 import { MercatorError } from '../../errors/index.js';
-import { DEFAULT_PORT, hashPassword, startServer } from '../../serve/index.js';
+import type { Logger } from '../../log/index.js';
 import { cliContext } from '../cli-context.js';
+
+// Loaded when the server starts: the metrics layer and HTTP server are not needed by other commands.
+const serveModule = () => import('../../serve/index.js');
+
+/** The default port of `mercator serve` (kept here so registering the command loads no server code). */
+export const SERVE_DEFAULT_PORT = 8501;
+
+/** Parses a --port value; 0 picks a free port. */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MercatorError('CLI_USAGE', { detail: `--port ${value} is not a port number (0-65535)` });
+  return port;
+}
+
+/** Serves the project's dashboard until SIGINT or SIGTERM, then closes the server and its warehouse. */
+export async function serveUntilStopped(options: { projectDir: string; port: number; host: string; logger: Logger }): Promise<void> {
+  const { startServer } = await serveModule();
+  const server = await startServer(options);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
 
 /** Reads a password from stdin: a piped line, or typed without echo on a terminal. */
 async function readPassword(prompt: string): Promise<string> {
@@ -42,22 +70,10 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the dashboard and its API over the project\'s marts')
     .option('--project-dir <dir>', 'project folder (with metrics.yml and mercator.yml)', '.')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', String(DEFAULT_PORT))
+    .option('--port <port>', 'port to listen on (0 picks a free one)', String(SERVE_DEFAULT_PORT))
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .action(async (opts: { projectDir: string; port: string; host: string }, command: Command) => {
-      const { logger } = cliContext(command);
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MercatorError('CLI_USAGE', { detail: `--port ${opts.port} is not a port number (0-65535)` });
-      const server = await startServer({ projectDir: opts.projectDir, port, host: opts.host, logger });
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          void server.close().then(resolve, resolve);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await serveUntilStopped({ projectDir: opts.projectDir, port: parsePort(opts.port), host: opts.host, logger: cliContext(command).logger });
     });
   serve
     .command('hash-password')
@@ -65,6 +81,7 @@ export function registerServe(program: Command): void {
     .action(async () => {
       const password = await readPassword('Password: ');
       if (password.length === 0) throw new MercatorError('CLI_USAGE', { detail: 'empty password' });
+      const { hashPassword } = await serveModule();
       process.stdout.write(`${await hashPassword(password)}\n`);
     });
 }
