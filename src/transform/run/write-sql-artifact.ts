@@ -30,9 +30,15 @@ parentPort.on('message', (batch) => {
     const file = batch[i], dir = batch[i + 1], text = batch[i + 2];
     try {
       if (!made.has(dir)) { fs.mkdirSync(dir, { recursive: true }); made.add(dir); }
-      let same = false;
-      try { same = fs.readFileSync(file, 'utf8') === text; } catch {}
-      if (!same) fs.writeFileSync(file, text);
+      // 'wx' creates a new file without first failing to read it (an exception per file); an existing one is
+      // compared and rewritten only when its content changed.
+      let fd = -1;
+      try { fd = fs.openSync(file, 'wx'); } catch (e) { if (!e || e.code !== 'EEXIST') throw e; }
+      if (fd >= 0) {
+        try { fs.writeSync(fd, text); } finally { fs.closeSync(fd); }
+      } else if (fs.readFileSync(file, 'utf8') !== text) {
+        fs.writeFileSync(file, text);
+      }
     } catch (err) { errors.push(String(err && err.message || err)); }
   }
   parentPort.postMessage(errors);
