@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MercatorError } from '../../errors/index.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { nodeRelation } from '../compile/node-relation.js';
@@ -7,6 +9,8 @@ import { SEED_SQL_TYPE, inferSeedType, isSeedNull } from './infer-seed-types.js'
 import { parseCsv } from './parse-csv.js';
 
 const CHUNK = 500;
+/** Seeds with more rows than this load through the engine's CSV reader instead of SQL literals. */
+const BULK_AFTER = 100;
 
 /** Loads a seed CSV into its table (replaced atomically), with inferred types unless `column_types` says otherwise. */
 export async function loadSeed(wh: Warehouse, node: ManifestNode): Promise<number> {
@@ -31,6 +35,24 @@ export async function loadSeed(wh: Warehouse, node: ManifestNode): Promise<numbe
       : chunk.map((r) => `select ${r.map((v, i) => `${literal(v, i)} as ${col(header[i]!)}`).join(', ')}`).join('\nunion all\n');
   const target = nodeRelation(d, node).toRelationName();
   await wh.ensureSchema(target.schema);
+  if (body.length > BULK_AFTER && wh.capabilities.bulkFormats.includes('csv')) {
+    // Bulk: the rows as parsed here (dbt's CSV reading and NULLs) go to a canonical CSV the engine reads as text,
+    // and each column is cast to the type inferred above, as the literals would have been.
+    const dir = mkdtempSync(join(tmpdir(), 'mercator-seed-'));
+    try {
+      const file = join(dir, 'seed.csv');
+      const names = header.map((_, i) => `c${i}`);
+      const field = (v: string): string => (isSeedNull(v) ? '' : `"${v.replaceAll('"', '""')}"`);
+      writeFileSync(file, [names.join(','), ...body.map((r) => r.map(field).join(','))].join('\n') + '\n');
+      const reader = d.fileReader({ files: [file], format: 'csv', options: { header: true, delim: ',', quote: '"', escape: '"', columns: Object.fromEntries(names.map((n) => [n, 'VARCHAR'])) } });
+      const select = `select ${header.map((h, i) => `cast(${names[i]} as ${types[i]}) as ${col(h)}`).join(', ')} from ${reader}`;
+      const loaded = await wh.replaceTable(target, select);
+      if (loaded !== body.length) throw new MercatorError('TRANSFORM_SEED_INVALID', { file: node.originalFilePath, detail: `${body.length} rows parsed but ${loaded} loaded` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return body.length;
+  }
   await wh.replaceTable(target, selectOf(body.slice(0, CHUNK)));
   for (let start = CHUNK; start < body.length; start += CHUNK) {
     await wh.run(`insert into ${d.relation(target)} ${selectOf(body.slice(start, start + CHUNK))}`);
