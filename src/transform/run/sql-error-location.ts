@@ -28,7 +28,7 @@ function chain(err: unknown): { messages: string[]; statement?: string } {
 }
 
 const LINE_MARK = /\n\s*LINE (\d+):/;
-const OFFSET_MARK = /(?:at position|at character|character offset|position:?)\s+(\d+)/i;
+const OFFSET_MARK = /\bat (?:position|character|offset):? (\d+)/i;
 
 /** The 1-based line of the statement the engine points at, from "LINE n:" or a character offset. */
 export function statementLine(message: string, statement: string | undefined): number | undefined {

@@ -69,6 +69,10 @@ function startWorkers(): WorkerSlot[] {
     slot.worker.on('error', (err) => {
       for (const w of slot.waiting.splice(0)) w([String(err.message)]);
     });
+    // A worker that stops with batches unanswered fails them rather than leaving the flush waiting forever.
+    slot.worker.on('exit', (code) => {
+      for (const w of slot.waiting.splice(0)) w([`the writer thread stopped (exit code ${code})`]);
+    });
     return slot;
   });
 }
