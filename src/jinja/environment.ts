@@ -92,6 +92,11 @@ export class Environment {
     return t;
   }
 
+  /** Parses and compiles `source` without caching it, for callers that keep the template themselves (no cache entry per name). */
+  compile(source: string, name = '<template>'): Template {
+    return new Template(this.data, source, name);
+  }
+
   /** Compiles (or reuses) and renders `source` with `context`. */
   renderString(source: string, context?: Record<string, unknown>, name?: string): string {
     return this.fromString(source, name).render(context);

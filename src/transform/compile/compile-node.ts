@@ -59,7 +59,7 @@ function renderNode(project: ParsedProject, node: ManifestNode, options: Compile
     if (node.testMetadata) return renderGenericTest(project, node, ctx, refTo);
     let template = rt.templates.get(node.uniqueId);
     if (!template) {
-      template = rt.env.fromString(node.rawCode, node.absolutePath);
+      template = rt.env.compile(node.rawCode, node.absolutePath);
       rt.templates.set(node.uniqueId, template);
     }
     return template.render(ctx);

@@ -82,7 +82,8 @@ function parseRender(rt: ProjectRuntime, node: ManifestNode, warnings: string[])
     onVersionedRef: (name, version) => warnings.push(`${node.originalFilePath}: ref('${name}', v=${String(version)}) — model versions are not supported; the unversioned model is used.`),
   });
   try {
-    const template = rt.env.fromString(node.rawCode, node.absolutePath);
+    // Kept in rt.templates for the compile-time render; the environment's cache would only hold it twice.
+    const template = rt.env.compile(node.rawCode, node.absolutePath);
     rt.templates.set(node.uniqueId, template);
     template.render(ctx);
   } catch (err) {
