@@ -6,6 +6,7 @@ import type { Token } from './tokens.js';
 
 const COMPARE_OPS = new Set(['==', '!=', '<', '>', '<=', '>=']);
 const PRIMARY_START = new Set(['name', 'string', 'int', 'float']);
+const MATH2_OPS = new Set(['*', '/', '//', '%']);
 
 /** How a token is named in error messages. */
 export function describe(t: Token): string {
@@ -105,7 +106,7 @@ export class ExprParser {
       if (items[0]) return items[0];
       this.fail(`Expected an expression, got '${describe(this.cur)}'`);
     }
-    return { kind: 'tuple', items, ...this.pos(start) };
+    return { kind: 'tuple', items, line: start.line, column: start.column };
   }
 
   protected parseTargetPrimary(): Target {
@@ -113,7 +114,7 @@ export class ExprParser {
     if (t.type === 'name') {
       if (['true', 'false', 'True', 'False', 'none', 'None'].includes(t.value)) this.fail("can't assign to 'const'");
       this.i++;
-      return { kind: 'name', name: t.value, ...this.pos(t) };
+      return { kind: 'name', name: t.value, line: t.line, column: t.column };
     }
     if (this.skipOp('(')) {
       const inner = this.parseAssignTarget(null);
@@ -147,7 +148,7 @@ export class ExprParser {
       if (items[0]) return items[0];
       if (!o.explicitParens) this.fail(`Expected an expression, got '${describe(this.cur)}'`);
     }
-    return { kind: 'tuple', items, ...this.pos(start) };
+    return { kind: 'tuple', items, line: start.line, column: start.column };
   }
 
   protected parseExpression(withCondexpr = true): Expr {
@@ -160,7 +161,7 @@ export class ExprParser {
     while (this.skipName('if')) {
       const test = this.parseOr();
       const no = this.skipName('else') ? this.parseCondexpr() : null;
-      e = { kind: 'cond', test, yes: e, no, ...this.pos(start) };
+      e = { kind: 'cond', test, yes: e, no, line: start.line, column: start.column };
     }
     return e;
   }
@@ -168,20 +169,20 @@ export class ExprParser {
   protected parseOr(): Expr {
     const start = this.cur;
     let left = this.parseAnd();
-    while (this.skipName('or')) left = { kind: 'binop', op: 'or', left, right: this.parseAnd(), ...this.pos(start) };
+    while (this.skipName('or')) left = { kind: 'binop', op: 'or', left, right: this.parseAnd(), line: start.line, column: start.column };
     return left;
   }
 
   protected parseAnd(): Expr {
     const start = this.cur;
     let left = this.parseNot();
-    while (this.skipName('and')) left = { kind: 'binop', op: 'and', left, right: this.parseNot(), ...this.pos(start) };
+    while (this.skipName('and')) left = { kind: 'binop', op: 'and', left, right: this.parseNot(), line: start.line, column: start.column };
     return left;
   }
 
   protected parseNot(): Expr {
     const t = this.cur;
-    if (this.skipName('not')) return { kind: 'unary', op: 'not', node: this.parseNot(), ...this.pos(t) };
+    if (this.skipName('not')) return { kind: 'unary', op: 'not', node: this.parseNot(), line: t.line, column: t.column };
     return this.parseCompare();
   }
 
@@ -202,14 +203,14 @@ export class ExprParser {
       } else break;
     }
     if (!ops.length) return first;
-    return { kind: 'compare', first, ops, ...this.pos(start) };
+    return { kind: 'compare', first, ops, line: start.line, column: start.column };
   }
 
   protected parseMath1(): Expr {
     let left = this.parseConcat();
     while (this.cur.type === 'op' && (this.cur.value === '+' || this.cur.value === '-')) {
       const t = this.next();
-      left = { kind: 'binop', op: t.value, left, right: this.parseConcat(), ...this.pos(t) };
+      left = { kind: 'binop', op: t.value, left, right: this.parseConcat(), line: t.line, column: t.column };
     }
     return left;
   }
@@ -218,16 +219,16 @@ export class ExprParser {
     let left = this.parseMath2();
     while (this.isOp('~')) {
       const t = this.next();
-      left = { kind: 'binop', op: '~', left, right: this.parseMath2(), ...this.pos(t) };
+      left = { kind: 'binop', op: '~', left, right: this.parseMath2(), line: t.line, column: t.column };
     }
     return left;
   }
 
   protected parseMath2(): Expr {
     let left = this.parsePow();
-    while (this.cur.type === 'op' && ['*', '/', '//', '%'].includes(this.cur.value)) {
+    while (this.cur.type === 'op' && MATH2_OPS.has(this.cur.value)) {
       const t = this.next();
-      left = { kind: 'binop', op: t.value, left, right: this.parsePow(), ...this.pos(t) };
+      left = { kind: 'binop', op: t.value, left, right: this.parsePow(), line: t.line, column: t.column };
     }
     return left;
   }
@@ -236,7 +237,7 @@ export class ExprParser {
     let left = this.parseUnary(true);
     while (this.isOp('**')) {
       const t = this.next();
-      left = { kind: 'binop', op: '**', left, right: this.parseUnary(true), ...this.pos(t) };
+      left = { kind: 'binop', op: '**', left, right: this.parseUnary(true), line: t.line, column: t.column };
     }
     return left;
   }
@@ -246,7 +247,7 @@ export class ExprParser {
     let node: Expr;
     if (this.isOp('-') || this.isOp('+')) {
       this.i++;
-      node = { kind: 'unary', op: t.value as '-' | '+', node: this.parseUnary(false), ...this.pos(t) };
+      node = { kind: 'unary', op: t.value as '-' | '+', node: this.parseUnary(false), line: t.line, column: t.column };
     } else {
       node = this.parsePrimary();
     }
@@ -257,22 +258,21 @@ export class ExprParser {
 
   protected parsePrimary(): Expr {
     const t = this.cur;
-    const p = this.pos(t);
     if (t.type === 'name') {
       this.i++;
-      if (t.value === 'true' || t.value === 'True') return { kind: 'const', value: true, ...p };
-      if (t.value === 'false' || t.value === 'False') return { kind: 'const', value: false, ...p };
-      if (t.value === 'none' || t.value === 'None') return { kind: 'const', value: null, ...p };
-      return { kind: 'name', name: t.value, ...p };
+      if (t.value === 'true' || t.value === 'True') return { kind: 'const', value: true, line: t.line, column: t.column };
+      if (t.value === 'false' || t.value === 'False') return { kind: 'const', value: false, line: t.line, column: t.column };
+      if (t.value === 'none' || t.value === 'None') return { kind: 'const', value: null, line: t.line, column: t.column };
+      return { kind: 'name', name: t.value, line: t.line, column: t.column };
     }
     if (t.type === 'string') {
       let s = '';
       while (this.cur.type === 'string') s += this.next().value;
-      return { kind: 'const', value: s, ...p };
+      return { kind: 'const', value: s, line: t.line, column: t.column };
     }
     if (t.type === 'int' || t.type === 'float') {
       this.i++;
-      return { kind: 'const', value: t.type === 'float' ? { float: t.num } : t.num, ...p };
+      return { kind: 'const', value: t.type === 'float' ? { float: t.num } : t.num, line: t.line, column: t.column };
     }
     if (this.skipOp('(')) {
       const e = this.parseTuple({ explicitParens: true });
@@ -287,7 +287,7 @@ export class ExprParser {
         items.push(this.parseExpression());
       }
       this.expectOp(']');
-      return { kind: 'list', items, ...p };
+      return { kind: 'list', items, line: t.line, column: t.column };
     }
     if (this.skipOp('{')) {
       const pairs: [Expr, Expr][] = [];
@@ -299,7 +299,7 @@ export class ExprParser {
         pairs.push([k, this.parseExpression()]);
       }
       this.expectOp('}');
-      return { kind: 'dict', pairs, ...p };
+      return { kind: 'dict', pairs, line: t.line, column: t.column };
     }
     if (t.type === 'eof') this.failEof(null);
     this.fail(`unexpected '${describe(t)}'`);
@@ -326,9 +326,9 @@ export class ExprParser {
     const t = this.next();
     if (t.value === '.') {
       const a = this.next();
-      if (a.type === 'name') return { kind: 'getattr', obj: node, attr: a.value, ...this.pos(t) };
+      if (a.type === 'name') return { kind: 'getattr', obj: node, attr: a.value, line: t.line, column: t.column };
       if (a.type !== 'int') this.fail('expected name or number', a);
-      return { kind: 'getitem', obj: node, index: { kind: 'const', value: a.num, ...this.pos(a) }, ...this.pos(t) };
+      return { kind: 'getitem', obj: node, index: { kind: 'const', value: a.num, line: a.line, column: a.column }, line: t.line, column: t.column };
     }
     const args: Expr[] = [];
     while (!this.isOp(']')) {
@@ -336,8 +336,8 @@ export class ExprParser {
       args.push(this.parseSubscribed());
     }
     this.expectOp(']');
-    const index: Expr = args.length === 1 ? args[0]! : { kind: 'tuple', items: args, ...this.pos(t) };
-    return { kind: 'getitem', obj: node, index, ...this.pos(t) };
+    const index: Expr = args.length === 1 ? args[0]! : { kind: 'tuple', items: args, line: t.line, column: t.column };
+    return { kind: 'getitem', obj: node, index, line: t.line, column: t.column };
   }
 
   protected parseSubscribed(): Expr {
@@ -360,7 +360,7 @@ export class ExprParser {
       if (!this.isOp(']') && !this.isOp(',')) parts.push(this.parseExpression());
       else parts.push(null);
     } else parts.push(null);
-    return { kind: 'slice', start: parts[0] ?? null, stop: parts[1] ?? null, step: parts[2] ?? null, ...this.pos(t) };
+    return { kind: 'slice', start: parts[0] ?? null, stop: parts[1] ?? null, step: parts[2] ?? null, line: t.line, column: t.column };
   }
 
   protected parseCallArgs(): CallArgs {
@@ -415,7 +415,7 @@ export class ExprParser {
         name += '.' + this.expectName().value;
       }
       const args = this.isOp('(') ? this.parseCallArgs() : { args: [], kwargs: [], dynArgs: null, dynKwargs: null };
-      node = { kind: 'filter', node, name, ...args, ...this.pos(t) };
+      node = { kind: 'filter', node, name, ...args, line: t.line, column: t.column };
     }
     return node!;
   }
@@ -439,7 +439,7 @@ export class ExprParser {
       if (c.type === 'name' && c.value === 'is') this.fail('You cannot chain multiple tests with is');
       args.args = [this.parsePostfix(this.parsePrimary())];
     }
-    const test: Expr = { kind: 'test', node, name, ...args, ...this.pos(t) };
-    return negated ? { kind: 'unary', op: 'not', node: test, ...this.pos(t) } : test;
+    const test: Expr = { kind: 'test', node, name, ...args, line: t.line, column: t.column };
+    return negated ? { kind: 'unary', op: 'not', node: test, line: t.line, column: t.column } : test;
   }
 }

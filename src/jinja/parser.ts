@@ -27,12 +27,12 @@ export class Parser extends ExprParser {
       const t = this.cur;
       if (t.type === 'eof') return body;
       if (t.type === 'data') {
-        body.push({ kind: 'data', text: t.value, ...this.pos(t) });
+        body.push({ kind: 'data', text: t.value, line: t.line, column: t.column });
         this.i++;
       } else if (t.type === 'var_begin') {
         this.i++;
         const expr = this.parseTuple({});
-        body.push({ kind: 'output', expr, ...this.pos(t) });
+        body.push({ kind: 'output', expr, line: t.line, column: t.column });
         this.expectType('var_end', 'end of print statement');
       } else if (t.type === 'block_begin') {
         this.i++;
@@ -70,12 +70,12 @@ export class Parser extends ExprParser {
         case 'with': return this.parseWith();
         case 'do': {
           this.i++;
-          return { kind: 'do', expr: this.parseTuple({}), ...this.pos(t) };
+          return { kind: 'do', expr: this.parseTuple({}), line: t.line, column: t.column };
         }
         case 'break':
         case 'continue':
           this.i++;
-          return { kind: t.value, ...this.pos(t) };
+          return { kind: t.value, line: t.line, column: t.column };
         default:
           if (Object.hasOwn(this.macroTags, t.value)) return this.parseMacroTag(t.value, this.macroTags[t.value]!);
           this.stack.pop();
@@ -98,7 +98,7 @@ export class Parser extends ExprParser {
     const body = this.parseStatements(['endfor', 'else']);
     let orelse: Stmt[] = [];
     if (this.next().value !== 'endfor') orelse = this.parseStatements(['endfor'], true);
-    return { kind: 'for', target, iter, body, orelse, filter, recursive, ...this.pos(t) };
+    return { kind: 'for', target, iter, body, orelse, filter, recursive, line: t.line, column: t.column };
   }
 
   protected parseIf(): Stmt {
@@ -112,7 +112,7 @@ export class Parser extends ExprParser {
     } else if (tok.value === 'else') {
       orelse = this.parseStatements(['endif'], true);
     }
-    return { kind: 'if', test, body, orelse, ...this.pos(t) };
+    return { kind: 'if', test, body, orelse, line: t.line, column: t.column };
   }
   // An `elif` branch: same as `if` but the keyword was already consumed.
   protected parseIf2(t: Token): Stmt {
@@ -122,7 +122,7 @@ export class Parser extends ExprParser {
     let orelse: Stmt[] = [];
     if (tok.value === 'elif') orelse = [this.parseIf2(tok)];
     else if (tok.value === 'else') orelse = this.parseStatements(['endif'], true);
-    return { kind: 'if', test, body, orelse, ...this.pos(t) };
+    return { kind: 'if', test, body, orelse, line: t.line, column: t.column };
   }
 
   protected parseSet(): Stmt {
@@ -132,14 +132,14 @@ export class Parser extends ExprParser {
       const n = this.next();
       this.i++;
       const attr = this.expectName();
-      target = { kind: 'nsref', name: n.value, attr: attr.value, ...this.pos(n) };
+      target = { kind: 'nsref', name: n.value, attr: attr.value, line: n.line, column: n.column };
     } else {
       target = this.parseAssignTarget(null);
     }
-    if (this.skipOp('=')) return { kind: 'set', target, expr: this.parseTuple({}), ...this.pos(t) };
+    if (this.skipOp('=')) return { kind: 'set', target, expr: this.parseTuple({}), line: t.line, column: t.column };
     const filter = this.isOp('|') ? this.parseFilter(null, false) : null;
     const body = this.parseStatements(['endset'], true);
-    return { kind: 'setblock', target, body, filter, ...this.pos(t) };
+    return { kind: 'setblock', target, body, filter, line: t.line, column: t.column };
   }
 
   protected parseMacro(): Stmt {
@@ -147,7 +147,7 @@ export class Parser extends ExprParser {
     const name = this.expectName().value;
     const params = this.parseSignature();
     const body = this.parseStatements(['endmacro'], true);
-    return { kind: 'macro', name, params, body, ...this.pos(t) };
+    return { kind: 'macro', name, params, body, line: t.line, column: t.column };
   }
 
   // `{% tag name(params) %}...{% endtag %}` or `{% tag name %}...{% endtag %}` defines the macro prefix + name.
@@ -156,7 +156,7 @@ export class Parser extends ExprParser {
     const name = this.expectName().value;
     const params = this.isOp('(') ? this.parseSignature() : { names: [], defaults: [] };
     const body = this.parseStatements([`end${tag}`], true);
-    return { kind: 'macro', name: prefix + name, params, body, ...this.pos(t) };
+    return { kind: 'macro', name: prefix + name, params, body, line: t.line, column: t.column };
   }
 
   protected parseSignature(): Params {
@@ -186,14 +186,14 @@ export class Parser extends ExprParser {
     const call = this.parseExpression();
     if (call.kind !== 'call') this.fail('expected call', t);
     const body = this.parseStatements(['endcall'], true);
-    return { kind: 'callblock', call, params, body, ...this.pos(t) };
+    return { kind: 'callblock', call, params, body, line: t.line, column: t.column };
   }
 
   protected parseFilterBlock(): Stmt {
     const t = this.next();
     const filter = this.parseFilter(null, true);
     const body = this.parseStatements(['endfilter'], true);
-    return { kind: 'filterblock', filter, body, ...this.pos(t) };
+    return { kind: 'filterblock', filter, body, line: t.line, column: t.column };
   }
 
   protected parseWith(): Stmt {
@@ -207,7 +207,7 @@ export class Parser extends ExprParser {
       values.push(this.parseExpression());
     }
     const body = this.parseStatements(['endwith'], true);
-    return { kind: 'with', targets, values, body, ...this.pos(t) };
+    return { kind: 'with', targets, values, body, line: t.line, column: t.column };
   }
 
 }
