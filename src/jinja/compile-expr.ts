@@ -9,6 +9,7 @@ import { pyArith, pyNeg } from './python-arith.js';
 import type { Registry } from './registry.js';
 import { calleeOwner, lookup, lookupCallee, type RenderState, type Scope } from './scope.js';
 import { LenientUndefined, Undefined } from './runtime.js';
+import { constFn, nameFn } from './shared-fns.js';
 
 /** A compiled expression. */
 export type ExprFn = (st: RenderState, sc: Scope) => unknown;
@@ -94,12 +95,14 @@ export class ExprCompiler {
     switch (e.kind) {
       case 'const': {
         const raw = e.value;
-        const v = raw !== null && typeof raw === 'object' && 'float' in raw ? makeFloat((raw as { float: number }).float) : raw;
-        return () => v;
+        if (raw !== null && typeof raw === 'object' && 'float' in raw) {
+          const f = makeFloat((raw as { float: number }).float);
+          return () => f;
+        }
+        return constFn(raw);
       }
       case 'name': {
-        const n = e.name;
-        return (st, sc) => lookup(st, sc, n);
+        return nameFn(e.name);
       }
       case 'list': {
         const items = this.exprs(e.items, soft);

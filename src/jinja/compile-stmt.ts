@@ -10,6 +10,7 @@ import { pyIter } from './python-values.js';
 import { RawRuntimeError } from './errors.js';
 import { BREAK, CALL, CONTINUE, Namespace, Undefined } from './runtime.js';
 import { lookup, Scope, type Out, type RenderState } from './scope.js';
+import { textFn } from './shared-fns.js';
 
 /** A compiled statement list. */
 export type StmtFn = (st: RenderState, sc: Scope, out: Out) => void;
@@ -52,20 +53,12 @@ export class StmtCompiler {
         continue;
       }
       if (pending) {
-        const text = pending;
-        fns.push((_st, _sc, out) => {
-          out.s += text;
-        });
+        fns.push(textFn(pending));
         pending = '';
       }
       fns.push(this.stmt(s, soft));
     }
-    if (pending) {
-      const text = pending;
-      fns.push((_st, _sc, out) => {
-        out.s += text;
-      });
-    }
+    if (pending) fns.push(textFn(pending));
     if (fns.length === 0) return () => {};
     if (fns.length === 1) return fns[0]!;
     if (fns.length === 2) {
@@ -87,12 +80,8 @@ export class StmtCompiler {
   private stmt(s: Stmt, soft: boolean): StmtFn {
     const ex = this.ex;
     switch (s.kind) {
-      case 'data': {
-        const text = s.text;
-        return (_st, _sc, out) => {
-          out.s += text;
-        };
-      }
+      case 'data':
+        return textFn(s.text);
       case 'output': {
         const v = ex.expr(s.expr, soft);
         return ex.located3(s, (st: RenderState, sc: Scope, out: Out) => {
