@@ -120,7 +120,15 @@ export class ExprCompiler {
       case 'getattr': {
         const obj = this.expr(e.obj, soft);
         const attr = e.attr;
-        return this.located(e, (st: RenderState, sc: Scope) => getAttr(obj(st, sc), attr));
+        const tpl = this.name;
+        const { line, column } = e;
+        return (st, sc) => {
+          try {
+            return getAttr(obj(st, sc), attr);
+          } catch (err) {
+            throw locateError(err, tpl, line, column);
+          }
+        };
       }
       case 'getitem': {
         const obj = this.expr(e.obj, soft);
@@ -235,35 +243,51 @@ export class ExprCompiler {
   /** Compiles a call; `extra` adds a keyword argument evaluated at call time. */
   call(e: Extract<Expr, { kind: 'call' }>, soft: boolean, extra: [string, ExprFn] | null): ExprFn {
     const args = this.args(e, soft, extra);
+    // Calls are the most common located expressions: each is one closure with its own try/catch, not a
+    // closure wrapped in another by `located` (templates are kept compiled, so closures count).
+    const tpl = this.name;
+    const { line, column } = e;
     if (e.fn.kind === 'getattr') {
       const obj = this.expr(e.fn.obj, soft);
-      const name = e.fn.attr;
-      return this.located(e, (st: RenderState, sc: Scope) => {
-        const o = obj(st, sc);
-        if (o instanceof Undefined) {
-          if (o instanceof LenientUndefined) return o;
-          failUndefined(o);
+      const attr = e.fn.attr;
+      return (st, sc) => {
+        try {
+          const o = obj(st, sc);
+          if (o instanceof Undefined) {
+            if (o instanceof LenientUndefined) return o;
+            failUndefined(o);
+          }
+          const { a, k } = args(st, sc);
+          return callMethod(o, attr, a, k);
+        } catch (err) {
+          throw locateError(err, tpl, line, column);
         }
-        const { a, k } = args(st, sc);
-        return callMethod(o, name, a, k);
-      });
+      };
     }
     if (e.fn.kind === 'name') {
       // A function found on a class-instance or Proxy context is called with the context as `this`.
       const n = e.fn.name;
-      return this.located(e, (st: RenderState, sc: Scope) => {
-        const f = lookupCallee(st, sc, n);
-        const owner = calleeOwner;
-        const { a, k } = args(st, sc);
-        return callValue(f, owner, a, k);
-      });
+      return (st, sc) => {
+        try {
+          const f = lookupCallee(st, sc, n);
+          const owner = calleeOwner;
+          const { a, k } = args(st, sc);
+          return callValue(f, owner, a, k);
+        } catch (err) {
+          throw locateError(err, tpl, line, column);
+        }
+      };
     }
     const fn = this.expr(e.fn, soft);
-    return this.located(e, (st: RenderState, sc: Scope) => {
-      const f = fn(st, sc);
-      const { a, k } = args(st, sc);
-      return callValue(f, undefined, a, k);
-    });
+    return (st, sc) => {
+      try {
+        const f = fn(st, sc);
+        const { a, k } = args(st, sc);
+        return callValue(f, undefined, a, k);
+      } catch (err) {
+        throw locateError(err, tpl, line, column);
+      }
+    };
   }
 
   /** Compiles a filter chain whose innermost missing operand is the chain input. */

@@ -84,9 +84,15 @@ export class StmtCompiler {
         return textFn(s.text);
       case 'output': {
         const v = ex.expr(s.expr, soft);
-        return ex.located3(s, (st: RenderState, sc: Scope, out: Out) => {
-          out.s += renderValue(st, v(st, sc));
-        });
+        const tpl = ex.name;
+        const { line, column } = s;
+        return (st, sc, out) => {
+          try {
+            out.s += renderValue(st, v(st, sc));
+          } catch (err) {
+            throw locateError(err, tpl, line, column);
+          }
+        };
       }
       case 'if': {
         const test = ex.located(s, ex.expr(s.test, true));
