@@ -62,6 +62,7 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
   const starting = !o.warehouse && needsWarehouse ? await startTargetWarehouse(target, projectDir) : null;
   let warehouse: Warehouse | null = o.warehouse ?? null;
   const targetDir = o.writeArtifacts === false ? null : resolve(projectDir, tree.root.file['target-path'] ?? 'target');
+  let writtenOnFailure: (() => void) | undefined;
   try {
     const dialect = warehouse?.dialect ?? starting?.dialect ?? (await import('./ansi-dialect.js')).ansiDialect;
     const project = parseProject({
@@ -78,7 +79,14 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     for (const w of manifest.warnings) o.logger.emit({ type: 'ParseWarning', level: 'warn', message: w });
     const graph = new Graph(manifest);
     graph.topologicalOrder();
-    if (targetDir) writeManifestJson(targetDir, project);
+    // manifest.json is written once the nodes ran (or right away when none run), while the SQL files of
+    // target/ are still being written by their threads; a failure on the way writes it too.
+    let manifestWritten = false;
+    const writeManifest = (): void => {
+      if (targetDir && !manifestWritten) writeManifestJson(targetDir, project);
+      manifestWritten = true;
+    };
+    writtenOnFailure = writeManifest;
     const state = o.state ? readStateManifest(resolve(o.state)) : undefined;
     const chosen = selectNodes(manifest, graph, { select: o.select, exclude: o.exclude, state });
     const types = command === 'ls' && o.resourceTypes?.length ? new Set(o.resourceTypes) : TYPES[command];
@@ -88,7 +96,10 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     let graphValue: Record<string, unknown> | undefined;
     project.runtime.graph = () => (graphValue ??= dbtGraph(manifest));
     project.runtime.selectedResources = selected;
-    if (command === 'parse' || command === 'ls' || !warehouse) return { project, selected, results: [], summary: summarize([]), success: true };
+    if (command === 'parse' || command === 'ls' || !warehouse) {
+      writeManifest();
+      return { project, selected, results: [], summary: summarize([]), success: true };
+    }
 
     const deferred = o.defer && state ? new Map([...state].flatMap(([id, n]) => (n.relation ? [[id, n.relation] as const] : []))) : undefined;
     const ctx: RunContext = { project, warehouse, logger: o.logger, fullRefresh: Boolean(o.fullRefresh), targetDir, defer: deferred ? { relations: deferred, selected: new Set(selected) } : undefined };
@@ -130,10 +141,16 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
       message: `Finished ${command} of ${results.length} nodes in ${elapsed.toFixed(2)}s. PASS=${summary.pass} WARN=${summary.warn} ERROR=${summary.error} SKIP=${summary.skip} TOTAL=${summary.total}`,
       data: { ...summary, elapsed },
     });
+    writeManifest();
     await flushSqlArtifacts(targetDir);
     if (targetDir) writeRunResultsJson(targetDir, project, results, elapsed, command);
     return { project, selected, results, summary, success: summary.error === 0 };
   } catch (err) {
+    try {
+      writtenOnFailure?.();
+    } catch (writeErr) {
+      if (err instanceof Error) ((err as { suppressed?: unknown[] }).suppressed ??= []).push(writeErr);
+    }
     // SQL files started before the failure are finished first; a write error is recorded on the failure, not raised over it.
     await flushSqlArtifacts(targetDir).catch((writeErr: unknown) => {
       if (err instanceof Error) ((err as { suppressed?: unknown[] }).suppressed ??= []).push(writeErr);
