@@ -2,10 +2,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { artifactWriting } from '../../src/transform/run/write-sql-artifact.js';
 import { TestProject } from './support/test-project.js';
 
 let project: TestProject | undefined;
 afterEach(async () => {
+  artifactWriting.workerAfter = 2000;
   await project?.close();
   project = undefined;
 });
@@ -83,7 +85,8 @@ describe('--defer', () => {
     expect(await project.rows('select * from dev.b')).toEqual([{ built_in: 'dev' }]);
   });
   it('writes every compiled file of a project with hundreds of models, and rewrites only changed ones on a rerun', async () => {
-    // Past the first few files, SQL artifacts are written by worker threads; they must all land before the task returns.
+    // Past the first files, SQL artifacts are written by worker threads; they must all land before the task returns.
+    artifactWriting.workerAfter = 64;
     const files: Record<string, string> = {};
     for (let i = 0; i < 300; i++) files[`models/d${i % 7}/m_${i}.sql`] = i === 0 ? 'select 0 as id' : `select id + ${i} as id from {{ ref('m_${Math.floor(i / 2)}') }}`;
     project = await TestProject.create(files);
@@ -96,5 +99,11 @@ describe('--defer', () => {
     await project.run('compile');
     expect(readFileSync(join(project.dir, 'target/compiled/shop/models/d5/m_299.sql'), 'utf8')).toBe('select 299 as changed\n');
     expect(readFileSync(join(project.dir, 'target/compiled/shop/models/d4/m_298.sql'), 'utf8')).toBe('select id + 298 as id from "main"."m_149"\n');
+    // The same through libuv's pool only (below the worker threshold).
+    artifactWriting.workerAfter = 10_000;
+    project.write({ 'models/d5/m_299.sql': 'select 299 as again' });
+    await project.run('compile');
+    expect(readFileSync(join(project.dir, 'target/compiled/shop/models/d5/m_299.sql'), 'utf8')).toBe('select 299 as again\n');
+    expect(readFileSync(join(project.dir, 'target/compiled/shop/models/d0/m_0.sql'), 'utf8')).toBe('select 0 as id\n');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ManifestNode } from '../project/node-types.js';
@@ -11,12 +11,13 @@ export function sqlArtifactPath(kind: 'compiled' | 'run', node: ManifestNode): s
 
 // Writes in flight per target dir; the task awaits them (flushSqlArtifacts) before it returns.
 // Creating a file costs far more than writing it (0.1–0.6 ms per new file on ext4 here), and thousands of
-// small writes blocked the main thread, so the first few files go through libuv's pool and, past
-// WORKER_AFTER files, the rest go in batches to two worker threads that write synchronously while the
+// small writes blocked the main thread, so the first 2,000 files go through libuv's pool (starting threads
+// costs more than it saves for a few hundred files) and the rest go in batches to two worker threads that write synchronously while the
 // main thread goes on compiling. Files are routed to a worker by directory (one worker creates a
 // directory before writing in it, and two writes of one file keep their order). A file whose content is
 // unchanged is left alone: rewriting it would cost a truncate, which ext4 flushes on close.
-const WORKER_AFTER = 64;
+/** Tunables of the writer (tests lower `workerAfter` to reach the worker path with a small project). */
+export const artifactWriting = { workerAfter: 2000 };
 const BATCH = 128;
 const WORKERS = 2;
 
@@ -92,6 +93,23 @@ function postBatch(run: PendingRun, slot: WorkerSlot): void {
   );
 }
 
+/** Creates `file` with `text`, or rewrites it only when its content differs (as the worker threads do). */
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if ((await readFile(file, 'utf8')) !== text) await writeFile(file, text);
+    return;
+  }
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+}
+
 function hashDir(dir: string): number {
   let h = 0;
   for (let i = 0; i < dir.length; i++) h = (h * 31 + dir.charCodeAt(i)) | 0;
@@ -107,12 +125,12 @@ export function writeSqlArtifact(targetDir: string | null, kind: 'compiled' | 'r
   const text = sql.endsWith('\n') ? sql : `${sql}\n`;
   const dir = dirname(file);
   run.count++;
-  if (run.count <= WORKER_AFTER) {
+  if (run.count <= artifactWriting.workerAfter) {
     let made = run.dirs.get(dir);
     if (!made) run.dirs.set(dir, (made = mkdir(dir, { recursive: true })));
     const errors = run.errors;
     // Failures are collected here (not left as unhandled rejections) and raised by flushSqlArtifacts.
-    const write = made.then(() => writeFile(file, text));
+    const write = made.then(() => writeIfChanged(file, text));
     run.writes.push(write.catch((err: unknown) => void errors.push(err)));
     return file;
   }
@@ -121,7 +139,7 @@ export function writeSqlArtifact(targetDir: string | null, kind: 'compiled' | 'r
   const poolDir = run.dirs.get(dir);
   if (poolDir) {
     const errors = run.errors;
-    run.writes.push(poolDir.then(() => writeFile(file, text)).catch((err: unknown) => void errors.push(err)));
+    run.writes.push(poolDir.then(() => writeIfChanged(file, text)).catch((err: unknown) => void errors.push(err)));
     return file;
   }
   const slot = workers[hashDir(dir) % workers.length]!;
