@@ -8,5 +8,6 @@ export { compileMetricQuery, type CompiledMetricQuery, type ResultColumn } from 
 export { queryMetrics, defaultDateRange, dateBounds, dimensionValues, jsonValue, type MetricResult } from './query-metrics.js';
 export { ANALYSIS_NAMES, compileAnalysis, queryAnalysis, type AnalysisName, type CompiledAnalysis } from './analyses.js';
 export { headlineKpis, previousPeriod, type HeadlineKpiCards, type KpiCard } from './headline-kpis.js';
+export { summaryKpis, type SummaryKpis } from './summary-kpis.js';
 export { parseMetricExpr, renderMetricExpr, type MetricExpr } from './metric-expr.js';
 export type { MetricFormat } from './metrics-schema.js';

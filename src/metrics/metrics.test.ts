@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../config/index.js';
 import { isMercatorError } from '../errors/index.js';
 import { openWarehouse, type Warehouse } from '../warehouse/index.js';
-import { compileAnalysis, compileMetricQuery, headlineKpis, metricLayerFromSource, queryAnalysis, queryMetrics, type MetricLayer } from './index.js';
+import { compileAnalysis, compileMetricQuery, headlineKpis, metricLayerFromSource, queryAnalysis, queryMetrics, summaryKpis, type MetricLayer } from './index.js';
 
 const YAML = `
 version: 1
@@ -168,6 +168,23 @@ describe('queryMetrics on DuckDB', () => {
     const email = await headlineKpis(wh, layer, { from: '2026-02-01', to: '2026-03-01' }, { values: { channel: ['email'] } });
     expect(email.ignoredFilters).toEqual(['channel']);
     expect(email.cards[0]?.value).toBe(140);
+  });
+});
+
+describe('summaryKpis (the run summary)', () => {
+  it('sums every order day and counts customers active in the 30 days up to the last one, as worked out by hand', async () => {
+    // Paid lines: 10 + 5 + 20 + 40 + 100 over orders 1, 2, 3, 5. Last day 2026-03-01, so the window starts
+    // 2026-01-31: customer 10 (order 3) and 12 (order 5); order 4 is unpaid.
+    expect(await summaryKpis(wh, layer)).toEqual({ revenue: 175, orders: 4, averageOrderValue: 43.75, activeCustomers: 2 });
+  });
+
+  it('is null when the marts are not built', async () => {
+    const empty = await openWarehouse({ type: 'duckdb', path: ':memory:' });
+    try {
+      expect(await summaryKpis(empty, layer)).toBeNull();
+    } finally {
+      await empty.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMemoryLogger } from '../../src/log/index.js';
+import { loadMetricLayer, summaryKpis } from '../../src/metrics/index.js';
 import { runPipeline, type PipelineResult } from '../../src/orchestrate/index.js';
 import { openWarehouse, type JsonRow } from '../../src/warehouse/index.js';
 import { demoFixture, type DemoFixture } from '../demo/demo-fixture.js';
@@ -31,7 +32,8 @@ export async function shopFixture(serverUrl: string, name: string, scale = 0.02)
     ...f,
     env,
     warehousePath,
-    pipeline: () => runPipeline({ projectDir: f.dir, logger: createMemoryLogger(), env }),
+    // KPIs as `mercator pipeline` reads them: through the project's metrics.yml.
+    pipeline: () => runPipeline({ projectDir: f.dir, logger: createMemoryLogger(), env, kpis: (wh) => summaryKpis(wh, loadMetricLayer(f.dir)) }),
     async query(sql) {
       const wh = await openWarehouse({ type: 'duckdb', path: warehousePath });
       try {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { DemoState } from '../../demo/index.js';
 import type { Logger } from '../../log/index.js';
 import type { PipelineResult } from '../../orchestrate/index.js';
+import { projectKpisReader } from './project-kpis.js';
 
 // Loaded when the command runs: at start-up they would pull in the Postgres, Stripe and ingest code for every command.
 const demo = () => import('../../demo/index.js');
@@ -47,6 +48,7 @@ export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): P
   const { demoInit, demoPaths, readDemoState, startLocalPostgres } = await demo();
   const { pipelineSummaryText, runPipeline } = await orchestrate();
   const { createIngestReporter } = await ingest();
+  const kpis = await projectKpisReader(dir);
   let state: DemoState;
   if (existsSync(demoPaths(dir).stateFile)) {
     state = readDemoState(dir);
@@ -56,7 +58,7 @@ export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): P
     ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: o.database ?? 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14, startStripe: false }, logger));
   }
   state = await ensureStripeRunning(state);
-  const result = await runPipeline({ projectDir: dir, command: 'demo', logger, env: { ...process.env, ...demoSourceEnv(state, state.stripe.port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger) });
+  const result = await runPipeline({ projectDir: dir, command: 'demo', logger, env: { ...process.env, ...demoSourceEnv(state, state.stripe.port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger), ...(kpis ? { kpis } : {}) });
   logger.clearStatus();
   logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { run_id: result.runId, success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
   logger.emit({ type: 'DemoSystemsRunning', level: 'info', message: `The shop's PostgreSQL and Stripe stand-in keep running for \`mercator demo advance\`; \`mercator demo stop --dir ${dir}\` stops them.` });
