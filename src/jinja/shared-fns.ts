@@ -8,7 +8,7 @@ type StmtFn = (st: RenderState, sc: Scope, out: Out) => void;
 // A project's templates repeat the same constants ('table', 'id'), names (loop, c) and fragments ("\n  ", ", "):
 // one closure each instead of one per occurrence keeps thousands of compiled templates much smaller.
 // Bounded: a table past LIMIT entries is emptied (later templates then get fresh closures, still correct).
-const LIMIT = 50_000;
+const LIMIT = 20_000;
 const consts = new Map<unknown, ExprFn>();
 const names = new Map<string, ExprFn>();
 const texts = new Map<string, StmtFn>();
