@@ -10,7 +10,6 @@ const WS = /\s+/y;
 const FLOAT = /(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?[eE][+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/y;
 const INT = /0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[\da-fA-F])+|[1-9](?:_?\d)*|0(?:_?0)*/y;
 const NAME = /[a-zA-Z_\u00c0-\uffff][a-zA-Z0-9_\u00c0-\uffff]*/y;
-const STRING = /'([^'\\]*(?:\\[\s\S][^'\\]*)*)'|"([^"\\]*(?:\\[\s\S][^"\\]*)*)"/y;
 const TWO_CHAR_OPS = new Set(['//', '**', '==', '!=', '>=', '<=']);
 const TWO_CHAR_FIRST = new Set(['/', '*', '=', '!', '>', '<']);
 const ONE_CHAR_OPS = new Set(['+', '-', '/', '*', '%', '~', '[', ']', '(', ')', '{', '}', '>', '<', '=', '.', ':', '|', ',', ';']);
@@ -45,6 +44,24 @@ export function unescapeString(body: string): string {
         return m;
     }
   });
+}
+
+/** Index of the quote closing the string literal that opens at `start` (a backslash escapes any character), or -1. */
+function stringEnd(source: string, start: number, quote: number): number {
+  for (let i = start + 1; i < source.length; i++) {
+    const k = source.charCodeAt(i);
+    if (k === 92) i++; // backslash: skip the escaped character
+    else if (k === quote) return i;
+  }
+  return -1;
+}
+
+/** True when the block tag whose content starts at `at` may be `raw` (after an optional -/+ and whitespace). */
+function startsRaw(source: string, at: number): boolean {
+  let i = at;
+  if (source[i] === '-' || source[i] === '+') i++;
+  for (let k = source.charCodeAt(i); k === 32 || k === 9 || k === 10 || k === 13 || k === 12 || k === 11 || k > 127; k = source.charCodeAt(++i));
+  return source.startsWith('raw', i);
 }
 
 /** Tokenizes `source` (already normalized) into a flat token list ending with `eof`. */
@@ -116,7 +133,8 @@ export function tokenize(source: string, name: string): Token[] {
       pos = end + 2;
       continue;
     }
-    if (kind === '%') {
+    // A raw block can only start where "raw" follows the tag opening: test that before running the regex.
+    if (kind === '%' && startsRaw(source, start + 2)) {
       RAW_START.lastIndex = start;
       const raw = RAW_START.exec(source);
       if (raw) {
@@ -168,11 +186,11 @@ export function tokenize(source: string, name: string): Token[] {
         }
       }
       if (c === "'" || c === '"') {
-        STRING.lastIndex = pos;
-        const s = STRING.exec(source);
-        if (!s) fail('unexpected char ' + JSON.stringify(c).replace(/"/g, "'") + ` at ${pos}`, pos);
-        push('string', unescapeString(s![1] ?? s![2] ?? ''), pos);
-        pos += s![0].length;
+        // Scanned by hand (the regex's match arrays were a large share of the lexer's allocations).
+        const close = stringEnd(source, pos, source.charCodeAt(pos));
+        if (close < 0) fail('unexpected char ' + JSON.stringify(c).replace(/"/g, "'") + ` at ${pos}`, pos);
+        push('string', unescapeString(source.slice(pos + 1, close)), pos);
+        pos = close + 1;
         continue;
       }
       if (c >= '0' && c <= '9') {
