@@ -1,3 +1,14 @@
+{{
+  config(
+    materialized='incremental',
+    unique_key='customer_id',
+    incremental_strategy='merge',
+    on_schema_change='append_new_columns'
+  )
+}}
+-- A table merged on its key rather than a view: as a view every reader (models, tests) deduplicated the
+-- whole raw table again. A run merges the rows loaded since the last one; the raw layer holds one row per
+-- key (the loader merges on it), so the latest loaded version is the current one, as in the source.
 -- One row per customer, the latest version; soft-deleted customers stay, flagged.
 select
     customer_id,
@@ -9,6 +20,10 @@ select
     created_at,
     updated_at,
     deleted_at,
-    deleted_at is not null as is_deleted
+    deleted_at is not null as is_deleted,
+    _mercator_loaded_at as loaded_at
 from {{ source('shop_db', 'customers') }}
+{% if is_incremental() %}
+where _mercator_loaded_at > {{ watermark('loaded_at') }}
+{% endif %}
 qualify row_number() over (partition by customer_id order by updated_at desc, _mercator_loaded_at desc) = 1
