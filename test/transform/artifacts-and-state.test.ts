@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,8 +6,16 @@ import { artifactWriting } from '../../src/transform/run/write-sql-artifact.js';
 import { TestProject } from './support/test-project.js';
 
 let project: TestProject | undefined;
+const stateDirs: string[] = [];
+/** A temp folder for a --state copy, removed after the test. */
+const stateDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'mercator-state-'));
+  stateDirs.push(dir);
+  return dir;
+};
 afterEach(async () => {
   artifactWriting.workerAfter = 2000;
+  for (const dir of stateDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   await project?.close();
   project = undefined;
 });
@@ -43,7 +51,7 @@ describe('artifacts and state', () => {
   it('state:modified+ selects exactly the changed models and their children', async () => {
     project = await TestProject.create(FILES);
     await project.run('parse');
-    const state = mkdtempSync(join(tmpdir(), 'mercator-state-'));
+    const state = stateDir();
     cpSync(join(project.dir, 'target/manifest.json'), join(state, 'manifest.json'));
     project.write({ 'models/b.sql': `select id, 'changed' as note from {{ ref('a') }}` });
     const modified = await project.run('ls', { select: ['state:modified+'], state });
@@ -75,7 +83,7 @@ describe('--defer', () => {
       'models/b.sql': `{{ config(materialized='table') }}\nselect * from {{ ref('a') }}`,
     });
     await project.run('run', { target: 'prod' });
-    const state = mkdtempSync(join(tmpdir(), 'mercator-state-'));
+    const state = stateDir();
     cpSync(join(project.dir, 'target/manifest.json'), join(state, 'manifest.json'));
     const deferred = await project.run('run', { target: 'dev', select: ['b'], state, defer: true });
     expect(deferred.results.map((r) => r.status)).toEqual(['success']);
