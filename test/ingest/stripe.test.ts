@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStripeServer, listenStripeServer } from '../../src/demo/stripe-server/stripe-server.js';
-import { StripeRequester, ingestStripeSource, resolveStripeSource, stripeSourceSchema } from '../../src/ingest/stripe/index.js';
+import { StripeRequester, flattenStripeObject, ingestStripeSource, resolveStripeSource, stripeSourceSchema } from '../../src/ingest/stripe/index.js';
 import type { Warehouse } from '../../src/warehouse/index.js';
 import { countOf, rowsOf, tempWarehouse } from './support/temp-warehouse.js';
 
@@ -94,6 +94,46 @@ describe('stripe connector', () => {
     expect(await countOf(wh, 'SELECT count(DISTINCT id) FROM raw.stripe_charges')).toBe(30);
     expect(await rowsOf(wh, "SELECT value FROM _mercator.state WHERE stream = 'charges' AND kind = 'cursor'")).toEqual([{ value: String(1_700_000_000 + 29 * 60) }]);
   });
+
+  it('lands exactly the rows of the row-object flattening (nested objects, lists, child tables), with 429s mid-listing', async () => {
+    const charges = Array.from({ length: 240 }, (_, i) => {
+      const c = charge(i, 1_700_000_000 + i * 60);
+      return {
+        ...c,
+        description: i % 11 === 0 ? null : `Order "${i}" \\ é`,
+        outcome: i % 4 === 0 ? null : { risk_score: i % 90, seller_message: 'ok', rule: i % 8 === 1 ? { id: `r_${i}` } : null },
+        payment_method_details: i % 3 === 0 ? { type: 'sepa_debit', sepa_debit: { last4: '1234', mandate: null } } : { type: 'card', card: { brand: 'visa', exp_year: 2030, wallet: i % 5 === 1 ? { type: 'apple_pay' } : null } },
+        tags: i % 2 === 0 ? [] : ['a', i],
+        lines: i % 7 === 0 ? [] : [{ sku: `s${i}`, qty: 1 + (i % 3), price: { amount: i, currency: 'eur' } }, { sku: 'fee', qty: 1 }],
+      };
+    });
+    writeFileSync(join(dataDir, 'charges.jsonl'), charges.map((c) => JSON.stringify(c) + '\n').join(''));
+    await ingest(await start({ rateLimited: 0.15, serverErrors: 0.05 }), { streams: ['charges'] });
+
+    // The reference: each object flattened to a row object and written with JSON.stringify, newest first as the API lists them.
+    const tables: Record<string, string[]> = { stripe_charges: [] };
+    for (const c of [...charges].reverse()) {
+      const flat = flattenStripeObject(c);
+      tables['stripe_charges']!.push(JSON.stringify(flat.row));
+      for (const [name, rows] of Object.entries(flat.children)) (tables[`stripe_charges__${name}`] ??= []).push(...rows.map((r) => JSON.stringify(r)));
+    }
+    const landed = (await rowsOf(wh, "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'raw' ORDER BY 1")).map((r) => r['t']);
+    expect(landed).toEqual(Object.keys(tables).sort());
+    for (const [table, lines] of Object.entries(tables)) {
+      const file = join(dataDir, `${table}.reference.jsonl`);
+      writeFileSync(file, lines.join('\n') + '\n');
+      const reference = `read_json(['${file}'], format = 'newline_delimited')`;
+      const expected = (await wh.query(`DESCRIBE SELECT * FROM ${reference}`)).rows.map((r) => `${String(r['column_name'])} ${String(r['column_type'])}`);
+      const actual = (await wh.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = '${table}' AND column_name NOT LIKE '_mercator_load%' ORDER BY ordinal_position`)).rows
+        .map((r) => `${String(r['column_name'])} ${String(r['data_type'])}`);
+      expect(actual, table).toEqual(expected);
+      const columns = expected.map((c) => `"${c.split(' ')[0]!}"`).join(', ');
+      for (const [a, b] of [[`raw.${table}`, reference], [reference, `raw.${table}`]]) {
+        expect(await countOf(wh, `SELECT count(*) FROM (SELECT ${columns} FROM ${a} EXCEPT ALL SELECT ${columns} FROM ${b})`), `${table}: ${a} minus ${b}`).toBe(0);
+      }
+      expect(await countOf(wh, `SELECT count(*) FROM raw.${table}`)).toBe(lines.length);
+    }
+  }, 120_000);
 
   it('reports a wrong API key as bad credentials', async () => {
     const port = await start();

@@ -3,12 +3,13 @@
 // Does not: load; ingest-stripe.ts hands the files to the loader.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
 import type Stripe from 'stripe';
 import { MercatorError } from '../../errors/index.js';
 import type { ResolvedStripeSource, StripeStream } from './resolve.js';
 import type { StripeRequester } from './stripe-requester.js';
-import { flattenStripeObject } from './type-mapping.js';
+import { flattenToJson } from './flat-json.js';
 
 /** What one object type's extraction wrote. */
 export interface StripeExtract {
@@ -44,11 +45,11 @@ export async function extractStripeStream(
   const emit = (object: Record<string, unknown>): void => {
     if (seen.has(String(object['id']))) return;
     seen.add(String(object['id']));
-    const { row, children } = flattenStripeObject(object);
-    pending.push(JSON.stringify(row));
+    const { line, children } = flattenToJson(object);
+    pending.push(line);
     for (const [name, rows] of Object.entries(children)) {
       const lines = (pendingChildren[name] ??= []);
-      for (const r of rows) lines.push(JSON.stringify(r));
+      for (const r of rows) lines.push(r);
     }
     const created = Number(object['created']);
     if (maxCreated === null || created > maxCreated) maxCreated = created;
@@ -99,7 +100,8 @@ export async function extractStripeStream(
 
 /**
  * Pages through every object of a type created at or after `since` (all when undefined), newest first,
- * handing each page to `each` in order. The next page is requested while `each` handles the current one.
+ * handing each page to `each` in order. The next page is requested while `each` handles the current one:
+ * the request is on the wire before `each` starts, so the server's work overlaps ours.
  */
 async function listAll(
   client: Stripe,
@@ -125,8 +127,16 @@ async function listAll(
   for (;;) {
     const last = page.data[page.data.length - 1];
     const more = page.has_more && last !== undefined;
+    const fetching = more ? fetchPage(last.id) : undefined;
+    // The client sends the request a few turns after the call; `each` is mostly synchronous, so without
+    // this yield the next request would only leave once the current page is processed.
+    if (fetching) {
+      // Marked handled for the yield only: Promise.all below still raises its failure.
+      fetching.catch(() => undefined);
+      await nextTurn();
+    }
     // Promise.all awaits both, so a failure of either is raised here and none goes unhandled.
-    const [, next] = await Promise.all([each(page.data as unknown as Record<string, unknown>[]), more ? fetchPage(last.id) : undefined]);
+    const [, next] = await Promise.all([each(page.data as unknown as Record<string, unknown>[]), fetching]);
     if (!next) return;
     page = next;
   }

@@ -39,7 +39,7 @@ export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedS
         for (const [name, child] of Object.entries(extract.children)) {
           const load: LoadRequest = {
             source: source.name, stream: `${stream}__${name}`, target: { schema: source.schema, name: `${source.name}_${stream}__${name}` },
-            disposition, primaryKey: [PARENT_ID_COLUMN, INDEX_COLUMN], input: { from: json(child.file) },
+            disposition, primaryKey: [PARENT_ID_COLUMN, INDEX_COLUMN], keysUnique: true, input: { from: json(child.file) },
           };
           const result = await runLoad(warehouse, load, options.loadOptions);
           outcome.results.push(result);
@@ -47,7 +47,7 @@ export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedS
         }
         const result = await runLoad(warehouse, {
           source: source.name, stream, target: { schema: source.schema, name: `${source.name}_${stream}` },
-          disposition, primaryKey: ['id'], input: { from: json(extract.file) },
+          disposition, primaryKey: ['id'], keysUnique: true, input: { from: json(extract.file) },
           cursor: { before, after: extract.cursorAfter }, resetState: Boolean(options.fullRefresh),
         }, options.loadOptions);
         outcome.results.push(result);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { flattenToJson } from './flat-json.js';
+import { flattenStripeObject } from './type-mapping.js';
+
+/** What the row-object path writes: the reference flattenToJson must match byte for byte. */
+function reference(object: Record<string, unknown>): { line: string; children: Record<string, string[]> } {
+  const flat = flattenStripeObject(object);
+  return {
+    line: JSON.stringify(flat.row),
+    children: Object.fromEntries(Object.entries(flat.children).map(([name, rows]) => [name, rows.map((r) => JSON.stringify(r))])),
+  };
+}
+
+const charge = {
+  id: 'ch_1', object: 'charge', amount: 1250, amount_refunded: 0, captured: true, created: 1_700_000_000, fee: 1.5, negative: -0,
+  description: 'Quote " backslash \\ newline \n tab \t unicode é 😀 \u2028', failure_code: null,
+  billing_details: { address: { city: 'Lyon', line2: null, country: 'FR' }, email: 'a@b.io', phone: null },
+  fraud_details: {},
+  metadata: { order_id: '12', 'with space': 'x', 'quote"key': 'y' },
+  payment_method_types: ['card', 'sepa_debit'],
+  empty_list: [],
+  mixed: [1, 'two', { three: 3 }, null],
+  refunds: {
+    object: 'list', has_more: false, url: '/v1/charges/ch_1/refunds',
+    data: [
+      { id: 're_1', object: 'refund', amount: 100, metadata: { reason: 'late' }, nested: { object: 'list', data: [{ id: 'x' }] } },
+      'not an object',
+      { id: 're_2', object: 'refund', amount: 50, tags: ['a'] },
+    ],
+  },
+  empty_refunds: { object: 'list', data: [], has_more: false },
+  lines: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 2, extra: { deep: true } }],
+};
+
+describe('flattenToJson', () => {
+  it('writes the same row and child lines as JSON.stringify of the flattened row objects', () => {
+    const got = flattenToJson(charge);
+    expect(got).toEqual(reference(charge));
+    expect(Object.keys(got.children)).toEqual(['refunds', 'empty_refunds', 'lines']);
+    expect(JSON.parse(got.line)).toMatchObject({ billing_details__address__city: 'Lyon', payment_method_types: '["card","sepa_debit"]', empty_list: '[]', _raw: JSON.stringify(charge) });
+  });
+
+  it('keeps the given raw text as `_raw`', () => {
+    expect(JSON.parse(flattenToJson({ id: 'x', a: 1 }, '{"id":"x", "a":1}').line)._raw).toBe('{"id":"x", "a":1}');
+  });
+
+  it.each([
+    ['an integer-like key (a JS object puts it first)', { id: 'o', b: 1, 7: 'seven', 10: 'ten' }],
+    ['an integer-like key in a child item', { id: 'o', items: [{ 3: 'x', id: 'i' }] }],
+    ['a key with __ that collides with a nested path', { id: 'o', a__b: 1, a: { b: 2 }, c: 3 }],
+    ['keys that join into one column through underscores', { id: 'o', a_: { b: 1 }, a: { _b: 2 } }],
+    ['a key named _raw', { id: 'o', _raw: 'mine', x: 1 }],
+    ['child items that carry the child key columns', { id: 'o', items: [{ _mercator_index: 9, _mercator_parent_id: 'p', v: 1 }] }],
+    ['an empty key', { id: 'o', '': 1, a: { '': 2 } }],
+    ['a __proto__ key', JSON.parse('{"id":"o","__proto__":{"x":1},"y":2}') as Record<string, unknown>],
+    ['a numeric id', { id: 42, items: [{ v: 1 }] }],
+  ])('matches the row-object path for %s', (_name, object) => {
+    expect(flattenToJson(object)).toEqual(reference(object));
+  });
+
+  it('matches on many objects sharing and not sharing paths (the key cache is per path)', () => {
+    for (let i = 0; i < 300; i++) {
+      const object = { id: `o_${i}`, created: i, metadata: { [`k${i % 7}`]: String(i), shared: i % 2 === 0 ? null : 'v' }, card: i % 3 === 0 ? null : { brand: 'visa', checks: { cvc: i % 2 === 0 ? 'pass' : null } } };
+      expect(flattenToJson(object)).toEqual(reference(object));
+    }
+  });
+});
