@@ -50,6 +50,8 @@ describe('number formats', () => {
     expect(formatCompact(14_554_773.99, 'usd')).toBe('$14.6M');
     expect(formatCompact(523_412, 'usd')).toBe('$523.4K');
     expect(formatCompact(0.32, 'percent')).toBe('32%');
+    // Ticks of a narrow percent axis stay distinct.
+    expect([0.9625, 0.965, 0.9675].map((v) => formatCompact(v, 'percent'))).toEqual(['96.3%', '96.5%', '96.8%']);
     expect(formatChange(0.032)).toEqual({ text: '+3.2% vs previous period', direction: 'up' });
     expect(formatChange(-0.0704, 'the day before')).toEqual({ text: '−7.0% vs the day before', direction: 'down' });
     expect(formatChange(0.0004)).toEqual({ text: '±0.0% vs previous period', direction: 'flat' });

@@ -7,7 +7,8 @@ const usdWhole = new Intl.NumberFormat('en-US', { style: 'currency', currency: '
 const countFull = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const countCompact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const ratioFull = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const percentCompact = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+// One decimal at most: an axis over a narrow range (success rates of 96–97%) needs it to tell its ticks apart.
+const percentCompact = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
 /** A value written in full: `$14,554,773.99`, `12,345`, `3.2%`, `2.41`; `–` when missing. */
 export function formatValue(value: unknown, format: ValueFormat | null | undefined): string {
@@ -28,7 +29,7 @@ export function formatValue(value: unknown, format: ValueFormat | null | undefin
   }
 }
 
-/** A value written short for axes and labels: `$14.6M`, `12.3K`, `32%`. */
+/** A value written short for axes and labels: `$14.6M`, `12.3K`, `32%`, `96.5%`. */
 export function formatCompact(value: unknown, format: ValueFormat | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const n = typeof value === 'number' ? value : Number(value);
