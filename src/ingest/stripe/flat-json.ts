@@ -1,7 +1,7 @@
 // Does: writes a Stripe object's flattened row (and its child rows) straight to JSON text, byte for byte what
 // `JSON.stringify(flattenStripeObject(object).row)` gives, without building the row object first.
 // Does not: decide columns or types (the warehouse's JSON reader does, as for any JSONL file).
-import { flattenStripeObject, INDEX_COLUMN, PARENT_ID_COLUMN, RAW_COLUMN } from './type-mapping.js';
+import { childItems, flattenStripeObject, INDEX_COLUMN, isPlainObject, PARENT_ID_COLUMN, RAW_COLUMN } from './type-mapping.js';
 
 /** One object as JSON lines: its flattened row and its child rows by child table suffix. */
 export interface FlatJson {
@@ -35,17 +35,6 @@ function pathOf(parent: PathNode, key: string): PathNode {
     cachedPaths++;
   }
   return node;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The same test as type-mapping's: a Stripe list object, or a non-empty array of objects. */
-function childItems(value: unknown): Record<string, unknown>[] | undefined {
-  if (isPlainObject(value) && value['object'] === 'list' && Array.isArray(value['data'])) return value['data'].filter(isPlainObject);
-  if (Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) return value as Record<string, unknown>[];
-  return undefined;
 }
 
 /**

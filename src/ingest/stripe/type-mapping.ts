@@ -17,12 +17,13 @@ export const PARENT_ID_COLUMN = '_mercator_parent_id';
 /** Position of a child row in its parent's list. */
 export const INDEX_COLUMN = '_mercator_index';
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** True for a JSON object (not an array, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A Stripe list object (`{ object: 'list', data: [...] }`) or a plain array of objects becomes a child table. */
-function childItems(value: unknown): Record<string, unknown>[] | undefined {
+export function childItems(value: unknown): Record<string, unknown>[] | undefined {
   if (isPlainObject(value) && value['object'] === 'list' && Array.isArray(value['data'])) return value['data'].filter(isPlainObject);
   if (Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) return value as Record<string, unknown>[];
   return undefined;
