@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMemoryLogger } from '../../src/log/index.js';
 import { startServer, type RunningServer } from '../../src/serve/index.js';
 import { runTransformTask } from '../../src/transform/index.js';
+import { parseCsv } from '../../src/transform/run/parse-csv.js';
 import { openWarehouse, type JsonRow, type Warehouse } from '../../src/warehouse/index.js';
 import { shopFixture, type ShopFixture } from '../shop/shop-fixture.js';
 
@@ -120,33 +121,10 @@ async function kpiValues(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(names.map((n, i) => [n, values[i]?.trim() ?? '']));
 }
 
-/** RFC 4180 CSV into rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
-
 /** Clicks a card's CSV button and returns the downloaded rows (header first). */
 async function downloadCsv(page: Page, chart: string): Promise<string[][]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-chart="${chart}"] a.csv`).click()]);
-  return parseCsv(readFileSync((await download.path())!, 'utf8'));
+  return parseCsv(readFileSync((await download.path())!, 'utf8')).rows;
 }
 
 describe('dashboard in headless Chromium', () => {
