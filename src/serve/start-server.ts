@@ -17,6 +17,7 @@ import { ipAllowlist } from './ip-allowlist.js';
 import { OpsData } from './ops-data.js';
 import { errorPage, FALLBACK_TEMPLATE, fillTemplate, loginPage, PAGES, renderKpiCards } from './pages.js';
 import { readDataVersion, ResultCache } from './result-cache.js';
+import { DEFAULT_PORT } from './default-port.js';
 import { defaultWebDir, readStatic, resolveStatic } from './static-files.js';
 
 /** Options of startServer. */
@@ -43,8 +44,6 @@ export interface RunningServer {
   cacheStats(): { hits: number; misses: number };
 }
 
-/** The default port of `mercator serve`. */
-export const DEFAULT_PORT = 8501;
 
 type Send = (status: number, body: string | Buffer, type: string, headers?: Record<string, string>) => void;
 

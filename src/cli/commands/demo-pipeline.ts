@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../errors/index.js';
 import { cliContext } from '../cli-context.js';
-import { parsePort, SERVE_DEFAULT_PORT, serveUntilStopped } from './serve.js';
+import { DEFAULT_PORT } from '../../serve/default-port.js';
+import { parsePort, serveUntilStopped } from './serve.js';
 
 /** The shipped shop project: `projects/shop` of this package (src/cli/commands and dist/cli/commands are 3 levels down). */
 export const SHOP_PROJECT_DIR = fileURLToPath(new URL('../../../projects/shop', import.meta.url));
@@ -22,7 +23,7 @@ export function registerDemoPipeline(demo: Command): void {
     .option('--pg-database <name>', 'database created for the shop on that server (replaced if it exists)', 'shop')
     .option('--full-refresh', 'reload every source and rebuild incremental models', false)
     .option('--no-serve', 'end after the summary instead of then serving the dashboard')
-    .option('--port <port>', 'port of the dashboard (0 picks a free one)', String(SERVE_DEFAULT_PORT))
+    .option('--port <port>', 'port of the dashboard (0 picks a free one)', String(DEFAULT_PORT))
     .option('--host <host>', 'address the dashboard listens on', '127.0.0.1')
     .action(async (opts: { scale: number; seed: number; dir: string; pgUrl?: string; pgDatabase: string; fullRefresh: boolean; serve: boolean; port: string; host: string }, cmd: Command) => {
       const port = parsePort(opts.port); // checked before a minute of pipeline, not after

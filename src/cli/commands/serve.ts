@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { MercatorError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
+import { DEFAULT_PORT } from '../../serve/default-port.js';
 import { cliContext } from '../cli-context.js';
 
 // Loaded when the server starts: the metrics layer and HTTP server are not needed by other commands.
 const serveModule = () => import('../../serve/index.js');
 
-/** The default port of `mercator serve` (kept here so registering the command loads no server code). */
-export const SERVE_DEFAULT_PORT = 8501;
 
 /** Parses a --port value; 0 picks a free port. */
 export function parsePort(value: string): number {
@@ -70,7 +69,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the dashboard and its API over the project\'s marts')
     .option('--project-dir <dir>', 'project folder (with metrics.yml and mercator.yml)', '.')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', String(SERVE_DEFAULT_PORT))
+    .option('--port <port>', 'port to listen on (0 picks a free one)', String(DEFAULT_PORT))
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .action(async (opts: { projectDir: string; port: string; host: string }, command: Command) => {
       await serveUntilStopped({ projectDir: opts.projectDir, port: parsePort(opts.port), host: opts.host, logger: cliContext(command).logger });
