@@ -103,6 +103,11 @@ export interface WarehouseCapabilities {
   bulkFormats: readonly BulkFormat[];
   /** Several connections may write at once. */
   concurrentWriters: boolean;
+  /**
+   * A merge that rewrites every column of the matched rows is cheaper as delete + insert in one transaction
+   * (DuckDB: an UPDATE keeps per-column update chains that the checkpoint rewrites; a delete only marks rows).
+   */
+  fullRowMergeAsDeleteInsert: boolean;
 }
 
 /** SQL text an adapter generates for its dialect. */

@@ -40,6 +40,39 @@ describe('incremental models', () => {
     ]);
   });
 
+  it('a merge rewriting whole rows gives the MERGE result: NULL keys, duplicate new keys, a column only the table has', async () => {
+    // DuckDB runs a merge that overwrites every column as delete + insert; each case below must still match MERGE INTO.
+    project = await withRaw(
+      {
+        'models/full.sql': `{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id') }}\nselect id, v from {{ source('raw', 'events') }}`,
+        'models/extra.sql': `{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id', on_schema_change='ignore') }}\nselect id, v{% if not is_incremental() %}, 'kept' as note{% endif %} from {{ source('raw', 'events') }}`,
+      },
+      `(1, 'a'), (null, 'n1'), (3, 'x')`,
+    );
+    await project.run('run');
+    await setRaw(project, `(1, 'b'), (null, 'n2'), (2, 'c')`);
+    await project.run('run');
+    expect(await project.rows('select id, v from main.full order by id nulls last')).toEqual([
+      { id: 1, v: 'b' },
+      { id: 2, v: 'c' },
+      { id: 3, v: 'x' },
+      { id: null, v: 'n2' },
+    ]);
+    // The table's own column keeps its value on matched rows and is NULL on inserted ones, as MERGE leaves it.
+    expect(await project.rows('select id, v, note from main.extra order by id nulls last')).toEqual([
+      { id: 1, v: 'b', note: 'kept' },
+      { id: 2, v: 'c', note: null },
+      { id: 3, v: 'x', note: 'kept' },
+      { id: null, v: 'n2', note: 'kept' },
+    ]);
+    // Two new rows for one key: MERGE keeps one row per key, so the rewrite must not insert both.
+    await setRaw(project, `(1, 'd'), (1, 'e')`);
+    await project.run('run');
+    const ones = await project.rows('select v from main.full where id = 1');
+    expect(ones).toHaveLength(1);
+    expect(['d', 'e']).toContain(ones[0]!.v);
+  });
+
   it('delete+insert replaces rows by a composite key within incremental_predicates; append only adds', async () => {
     project = await withRaw(
       {

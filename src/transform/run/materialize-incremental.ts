@@ -7,6 +7,16 @@ import { applySchemaChange } from './schema-change.js';
 const list = (v: unknown): string[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
 /**
+ * True when a merge would overwrite every column of a matched row: each target column is a key or updated from the
+ * new rows. Then deleting the matched rows and inserting the new ones leaves the same table, and on engines with
+ * `fullRowMergeAsDeleteInsert` costs less. The caller also checks the new keys are distinct, as a merge needs.
+ */
+async function rewritesEveryColumn(wh: Warehouse, target: RelationName, spec: IncrementalSpec): Promise<boolean> {
+  const written = new Set([...spec.uniqueKey, ...spec.updateColumns].map((c) => c.toLowerCase()));
+  return (await wh.getColumns(target)).every((c) => written.has(c.name.toLowerCase()));
+}
+
+/**
  * Builds an incremental model: a full build when `isIncremental` is false, else new rows into a temporary table,
  * on_schema_change applied, then append / merge / delete+insert. Returns the number of new rows.
  */
@@ -24,16 +34,22 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
     const except = new Set(list(node.config.merge_exclude_columns).map((c) => c.toLowerCase()));
     const updateColumns = (only.length ? only : columns).filter((c) => !except.has(c.toLowerCase()) && !uniqueKey.some((k) => k.toLowerCase() === c.toLowerCase()));
     const spec: IncrementalSpec = { target, tmp, columns, uniqueKey, predicates: list(node.config.incremental_predicates), updateColumns };
+    const keys = uniqueKey.map((k) => d.quoteIdentifier(k)).join(', ');
+    const counted = await wh.query(
+      `select count(*) as n${uniqueKey.length ? `, (select count(*) from (select distinct ${keys} from ${d.relation(tmp)}) k) as keys` : ''} from ${d.relation(tmp)}`,
+    );
+    const newRows = Number(counted.rows[0]?.n ?? 0);
     let statements: string[];
     if (strategy === 'append' || uniqueKey.length === 0) statements = appendSql(d, spec);
     else if (strategy === 'delete+insert') statements = deleteInsertSql(d, spec);
-    else if (strategy === 'merge') statements = wh.capabilities.merge ? mergeSql(d, spec) : updateInsertSql(d, spec);
-    else throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `unknown incremental_strategy \`${strategy}\` (use append, merge or delete+insert)` });
-    const counted = await wh.query(`select count(*) as n from ${d.relation(tmp)}`);
+    else if (strategy === 'merge') {
+      const fullRow = wh.capabilities.fullRowMergeAsDeleteInsert && Number(counted.rows[0]?.keys ?? -1) === newRows && (await rewritesEveryColumn(wh, target, spec));
+      statements = fullRow ? deleteInsertSql(d, spec) : wh.capabilities.merge ? mergeSql(d, spec) : updateInsertSql(d, spec);
+    } else throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `unknown incremental_strategy \`${strategy}\` (use append, merge or delete+insert)` });
     await wh.transaction(async (tx) => {
       for (const s of statements) await tx.run(s);
     });
-    return Number(counted.rows[0]?.n ?? 0);
+    return newRows;
   } finally {
     await wh.run(d.dropRelation(tmp, 'table'));
   }

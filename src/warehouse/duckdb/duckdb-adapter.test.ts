@@ -72,6 +72,7 @@ describe('duckdb run and query', () => {
       transactionalDdl: true,
       bulkFormats: ['csv', 'parquet', 'json'],
       concurrentWriters: false,
+      fullRowMergeAsDeleteInsert: true,
     });
     expect(wh.defaultSchema).toBe('analytics');
     expect(await wh.listSchemas()).toContain('analytics');

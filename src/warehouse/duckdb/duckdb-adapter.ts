@@ -14,6 +14,7 @@ export const duckdbCapabilities: WarehouseCapabilities = Object.freeze({
   transactionalDdl: true,
   bulkFormats: Object.freeze(['csv', 'parquet', 'json'] as const),
   concurrentWriters: false,
+  fullRowMergeAsDeleteInsert: true,
 });
 
 /** The DuckDB adapter the registry opens for `type: duckdb`. */
