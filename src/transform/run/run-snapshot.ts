@@ -59,7 +59,9 @@ export async function runSnapshot(ctx: RunContext, node: ManifestNode): Promise<
     await wh.run(d.createTableAs(changed, `select s.* from ${rel(src)} s join ${rel(target)} t on ${keyMatch('s', 't')} and ${current('t')} where ${differs}${revived}`));
     await wh.run(d.createTableAs(fresh, `select s.* from ${rel(src)} s where not exists (select 1 from ${rel(target)} t where ${keyMatch('s', 't')} and ${current('t')})`));
     const notDeleted = isDeleted ? ` and t.dbt_is_deleted is distinct from 'True'` : '';
-    await wh.run(d.createTableAs(gone, `select t.* from ${rel(target)} t where ${current('t')}${notDeleted} and not exists (select 1 from ${rel(src)} s where ${keyMatch('s', 't')})`));
+    // Keys gone from the query matter only when hard deletes are handled: with `ignore` the anti-join is skipped.
+    const goneSql = s.hardDeletes === 'ignore' ? `select t.* from ${rel(target)} t where false` : `select t.* from ${rel(target)} t where ${current('t')}${notDeleted} and not exists (select 1 from ${rel(src)} s where ${keyMatch('s', 't')})`;
+    await wh.run(d.createTableAs(gone, goneSql));
     const insertCols = `${cols.join(', ')}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to${isDeleted ? ', dbt_is_deleted' : ''}`;
     const counts = await wh.query(`select (select count(*) from ${rel(changed)}) as c, (select count(*) from ${rel(fresh)}) as n, (select count(*) from ${rel(gone)}) as g`);
     const row = counts.rows[0] ?? {};
