@@ -13,7 +13,9 @@ function packageVersion(): string {
 
 // The dbt-style commands, loaded alone when argv names one: `mercator run` then never loads the modules of
 // the other commands (dashboard server, metrics, ingest connectors), which were a large share of start-up.
-const TRANSFORM_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+// bin/mercator.js runs these from the bundle of dist/bundle/ and keeps its own list of their names.
+/** The dbt-style commands, each with a loader of its command module. */
+export const TRANSFORM_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   init: async () => (await import('./commands/init.js')).registerInit,
   debug: async () => (await import('./commands/debug.js')).registerDebug,
   parse: async () => (await import('./commands/parse.js')).registerParse,
