@@ -8,7 +8,27 @@
 }}
 -- One row per order line with its order, product and customer attributes, amounts in USD at the order day's rate (int_order_fx_rates).
 -- Incremental: a run merges the lines whose line or order changed, whose customer or product changed (their attributes
--- are copied here), and those converted at a fallback rate (the day's rate may have arrived since).
+-- are copied here), and those converted at a fallback rate (the day's rate may have arrived since). The orders those
+-- lines belong to are found first, each condition on its own table, so the joins below read only their lines.
+{% if is_incremental() %}
+with candidate_orders as (
+    select order_id from {{ ref('stg_order_items') }} where updated_at > {{ watermark('updated_at') }}
+    union
+    select order_id from {{ ref('stg_orders') }} where updated_at > {{ watermark('updated_at') }}
+    union
+    select o.order_id from {{ ref('stg_orders') }} o
+    join {{ ref('stg_customers') }} c on c.customer_id = o.customer_id
+    where c.updated_at > {{ watermark('customer_updated_at') }}
+    union
+    select i.order_id from {{ ref('stg_order_items') }} i
+    join {{ ref('stg_products') }} p on p.product_id = i.product_id
+    where p.updated_at > {{ watermark('product_updated_at') }}
+{% if this_has_column('fx_is_fallback') %}
+    union
+    select order_id from {{ this }} where fx_is_fallback
+{% endif %}
+)
+{% endif %}
 select
     i.order_item_id,
     i.order_id,
@@ -41,10 +61,12 @@ join {{ ref('int_order_fx_rates') }} r on r.order_id = i.order_id
 left join {{ ref('stg_products') }} p on p.product_id = i.product_id
 left join {{ ref('stg_customers') }} c on c.customer_id = o.customer_id
 {% if is_incremental() %}
-where greatest(i.updated_at, o.updated_at) > {{ watermark('updated_at') }}
+where i.order_id in (select order_id from candidate_orders)
+  and (greatest(i.updated_at, o.updated_at) > {{ watermark('updated_at') }}
    or c.updated_at > {{ watermark('customer_updated_at') }}
    or p.updated_at > {{ watermark('product_updated_at') }}
 {% if this_has_column('fx_is_fallback') %}
    or i.order_id in (select order_id from {{ this }} where fx_is_fallback)
 {% endif %}
+  )
 {% endif %}

@@ -1,9 +1,21 @@
+{{
+  config(
+    materialized='incremental',
+    unique_key='payment_id',
+    incremental_strategy='merge',
+    on_schema_change='append_new_columns'
+  )
+}}
 -- One row per payment attempt (Stripe charge): method, status, the amount and its non-failed refunds in USD
 -- at the charge day's rate (the daily export, else the seed's fallback rate), dated by when it was created.
+-- Incremental: a run merges the charges loaded since the last one, those with a refund loaded since (a refund can
+-- also fail later), and those converted at a fallback rate (the day's rate may have arrived since).
 with refunds as (
-    select charge_id, sum(amount) as refunded
+    select
+        charge_id,
+        sum(amount) filter (where status <> 'failed') as refunded,
+        max(loaded_at) as refunds_loaded_at
     from {{ ref('stg_refunds') }}
-    where status <> 'failed'
     group by charge_id
 )
 select
@@ -20,8 +32,18 @@ select
     p.amount,
     coalesce(r.refunded, 0) as refunded,
     {{ currency_convert('p.amount', 'p.currency', 'coalesce(fx.rate, seed.usd_rate)') }} as amount_usd,
-    {{ currency_convert('coalesce(r.refunded, 0)', 'p.currency', 'coalesce(fx.rate, seed.usd_rate)') }} as refunded_usd
+    {{ currency_convert('coalesce(r.refunded, 0)', 'p.currency', 'coalesce(fx.rate, seed.usd_rate)') }} as refunded_usd,
+    fx.rate is null and p.currency <> 'USD' as fx_is_fallback,
+    p.loaded_at,
+    r.refunds_loaded_at
 from {{ ref('stg_payments') }} p
 left join refunds r on r.charge_id = p.charge_id
 left join {{ ref('stg_fx_rates') }} fx on fx.rate_date = cast(p.created_at as date) and fx.currency = p.currency
 left join {{ ref('currency_rates') }} seed on seed.currency = p.currency
+{% if is_incremental() %}
+where p.loaded_at > {{ watermark('loaded_at') }}
+   or r.refunds_loaded_at > {{ watermark('refunds_loaded_at') }}
+{% if this_has_column('fx_is_fallback') %}
+   or p.charge_id in (select payment_id from {{ this }} where fx_is_fallback)
+{% endif %}
+{% endif %}

@@ -6,6 +6,7 @@ select
     amount / 100.0 as amount,
     status,
     reason,
-    to_timestamp(created) as created_at
+    to_timestamp(created) as created_at,
+    _mercator_loaded_at as loaded_at
 from {{ source('stripe', 'refunds') }}
 qualify row_number() over (partition by id order by _mercator_loaded_at desc) = 1
