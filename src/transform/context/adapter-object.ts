@@ -73,8 +73,13 @@ export function adapterObject(o: AdapterObjectOptions): Record<string, unknown> 
       return [{ code: 'OK', rows_affected: -1 }, argAt(parts, 1, 'fetch', false) ? table : new AgateTable({ columns: [], rows: [] })];
     },
     already_exists: (schema: string, name: string) => Boolean(o.io.relation({ schema, name })),
-    check_schema_exists: () => true,
-    // dbt's default quote policy quotes every part; a project `quoting:` override is not read yet.
+    // dbt's check_schema_exists(database, schema); false while parsing (execute is False, nothing is queried).
+    check_schema_exists: (...args: unknown[]) => {
+      const parts = splitArgs(args);
+      const database = argAt(parts, 0, 'database', null);
+      return o.io.schemaExists(database === null || database === undefined || database === '' ? null : String(database), String(argAt(parts, 1, 'schema', ''))) ?? false;
+    },
+    // dbt's default quote policy quotes every part; `quoting:` is applied where relations render (ref, source, this).
     quote_as_configured: (s: string) => o.dialect.quoteIdentifier(s),
   };
 }

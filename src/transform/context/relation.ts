@@ -1,4 +1,6 @@
 import type { RelationName, SqlDialect } from '../../warehouse/warehouse.js';
+import { argAt, splitArgs } from './call-args.js';
+import type { QuotePolicy } from './quote-policy.js';
 
 /** What kind of object a relation is. */
 export type RelationType = 'table' | 'view' | 'cte' | 'external' | null;
@@ -24,13 +26,23 @@ export interface Relation {
   toString(): string;
   include(kwargs?: { values?: Record<string, unknown> }): Relation | string;
   incorporate(kwargs?: { values?: Record<string, unknown> }): Relation;
-  quote(): Relation;
+  /** dbt's `quote(database=None, schema=None, identifier=None)`: the same relation with those parts quoted or not. */
+  quote(...args: unknown[]): Relation;
 }
 
-/** Creates a relation; CTE relations (ephemeral models, unit-test inputs) render as their bare identifier. */
-export function makeRelation(dialect: SqlDialect, database: string | null, schema: string, identifier: string, type: RelationType = null): Relation {
+/**
+ * Creates a relation; CTE relations (ephemeral models, unit-test inputs) render as their bare identifier.
+ * `quoting` (dbt's `quoting:` config) says which parts render quoted; null quotes every part, dbt's default.
+ */
+export function makeRelation(dialect: SqlDialect, database: string | null, schema: string, identifier: string, type: RelationType = null, quoting: QuotePolicy | null = null): Relation {
   const toRelationName = (): RelationName => (database ? { database, schema, name: identifier } : { schema, name: identifier });
-  const render = (): string => (type === 'cte' ? identifier : dialect.relation(toRelationName()));
+  const part = (name: string, quoted: boolean): string => (quoted ? dialect.quoteIdentifier(name) : name);
+  const render = (): string => {
+    if (type === 'cte') return identifier;
+    if (!quoting) return dialect.relation(toRelationName());
+    const last = `${part(schema, quoting.schema)}.${part(identifier, quoting.identifier)}`;
+    return database ? `${part(database, quoting.database)}.${last}` : last;
+  };
   const rel: Relation = {
     database,
     schema,
@@ -47,15 +59,23 @@ export function makeRelation(dialect: SqlDialect, database: string | null, schem
     toString: render,
     include: (kwargs) => {
       const v = kwargs?.values ?? {};
-      if (v.schema === false) return dialect.quoteIdentifier(identifier);
-      return makeRelation(dialect, v.database === false ? null : database, schema, identifier, type);
+      if (v.schema === false) return part(identifier, quoting?.identifier ?? true);
+      return makeRelation(dialect, v.database === false ? null : database, schema, identifier, type, quoting);
     },
     incorporate: (kwargs) => {
       const v = kwargs?.values ?? {};
       const path = (v.path ?? {}) as Record<string, string | undefined>;
-      return makeRelation(dialect, path.database ?? database, path.schema ?? schema, path.identifier ?? identifier, (v.type as RelationType) ?? type);
+      return makeRelation(dialect, path.database ?? database, path.schema ?? schema, path.identifier ?? identifier, (v.type as RelationType) ?? type, quoting);
     },
-    quote: () => rel,
+    quote: (...args) => {
+      const parts = splitArgs(args);
+      const policy = { database: quoting?.database ?? true, schema: quoting?.schema ?? true, identifier: quoting?.identifier ?? true };
+      (['database', 'schema', 'identifier'] as const).forEach((key, i) => {
+        const value = argAt(parts, i, key, null);
+        if (value !== null && value !== undefined) policy[key] = Boolean(value);
+      });
+      return makeRelation(dialect, database, schema, identifier, type, policy);
+    },
   };
   return rel;
 }

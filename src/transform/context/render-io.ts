@@ -1,6 +1,6 @@
 import type { ColumnInfo, QueryResult, RelationInfo, RelationName, Warehouse } from '../../warehouse/warehouse.js';
 
-type Pending = { kind: 'query'; sql: string } | { kind: 'relation'; rel: RelationName } | { kind: 'columns'; rel: RelationName };
+type Pending = { kind: 'query'; sql: string } | { kind: 'relation'; rel: RelationName } | { kind: 'columns'; rel: RelationName } | { kind: 'schemas'; database: string | null };
 
 const relKey = (r: RelationName): string => `${r.database ?? ''}.${r.schema}.${r.name}`.toLowerCase();
 
@@ -13,6 +13,8 @@ export class RenderIo {
   private readonly queries = new Map<string, QueryResult>();
   private readonly relations = new Map<string, RelationInfo | null>();
   private readonly columns = new Map<string, ColumnInfo[]>();
+  /** Lower-cased schema names per database ('' for the current one). */
+  private readonly schemas = new Map<string, Set<string>>();
   pending: Pending[] = [];
 
   constructor(readonly execute: boolean) {}
@@ -37,6 +39,13 @@ export class RenderIo {
     return hit;
   }
 
+  /** Whether `schema` exists in `database` (null: the current database), matched case-insensitively; undefined (and pending) when not fetched yet. */
+  schemaExists(database: string | null, schema: string): boolean | undefined {
+    const names = this.schemas.get((database ?? '').toLowerCase());
+    if (!names && this.execute) this.pending.push({ kind: 'schemas', database });
+    return names?.has(schema.toLowerCase());
+  }
+
   /** True once a run_query/statement result was fetched: SQL ran that may have changed the catalog. */
   get ranQueries(): boolean {
     return this.queries.size > 0;
@@ -55,6 +64,9 @@ export class RenderIo {
     for (const p of todo) {
       if (p.kind === 'query') {
         if (!this.queries.has(p.sql)) this.queries.set(p.sql, await warehouse.query(p.sql));
+      } else if (p.kind === 'schemas') {
+        const key = (p.database ?? '').toLowerCase();
+        if (!this.schemas.has(key)) this.schemas.set(key, new Set((await listSchemas(warehouse, p.database)).map((s) => s.toLowerCase())));
       } else if (p.kind === 'relation') {
         this.relations.set(relKey(p.rel), await warehouse.getRelation(p.rel));
       } else {
@@ -63,6 +75,14 @@ export class RenderIo {
     }
     return true;
   }
+}
+
+/** Schema names of `database`, or of the current database when null. */
+async function listSchemas(warehouse: Warehouse, database: string | null): Promise<string[]> {
+  if (database === null) return warehouse.listSchemas();
+  // information_schema is standard SQL; the catalog is matched as dbt matches names, case-insensitively.
+  const result = await warehouse.query('select schema_name from information_schema.schemata where lower(catalog_name) = lower($1)', [database]);
+  return result.rows.map((r) => String(r.schema_name));
 }
 
 /** Renders until no new database answers are needed (at most 8 passes); rethrows a render error only once answers are complete. */

@@ -3,6 +3,7 @@ import { MercatorError } from '../../errors/index.js';
 import type { ProjectRuntime } from '../context/project-runtime.js';
 import { makeRelation, type Relation } from '../context/relation.js';
 import { RenderIo } from '../context/render-io.js';
+import { quotePolicy } from '../context/quote-policy.js';
 import { renderContext } from '../context/render-node-context.js';
 import { toTransformError } from '../context/template-error.js';
 import { folderConfig } from './folder-config.js';
@@ -52,6 +53,7 @@ export function finishNodes(tree: ProjectTree, manifest: Manifest, rt: ProjectRu
     }
     node.tags = [...new Set((node.config.tags as string[] | undefined) ?? [])];
     node.meta = { ...((node.config.meta as Record<string, unknown>) ?? {}), ...node.meta };
+    node.quoting = quotePolicy(tree.root.file.quoting, node.config.quoting);
     enabled.push(node);
   }
   for (const node of enabled) {

@@ -34,6 +34,7 @@ export function newNode(f: NewNodeFields): ManifestNode {
     database: null,
     schema: '',
     alias: f.name,
+    quoting: null,
     checksum: shortHash(f.rawCode, 32),
   };
 }

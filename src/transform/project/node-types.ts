@@ -1,5 +1,6 @@
 // Does: the manifest data model shared by parsing, compiling, the graph and the runner.
 // Does not: parse or render anything.
+import type { QuotePolicy } from '../context/quote-policy.js';
 
 /** The kinds of node a project holds. */
 export type ResourceType = 'model' | 'seed' | 'test' | 'snapshot' | 'source' | 'macro' | 'unit_test' | 'operation';
@@ -59,6 +60,8 @@ export interface ManifestNode {
   database: string | null;
   schema: string;
   alias: string;
+  /** Which parts of the node's relation render quoted (dbt's `quoting:`); null quotes every part. */
+  quoting: QuotePolicy | null;
   /** Generic test details, for tests built from YAML. */
   testMetadata?: TestMetadata;
   /** Sources only. */

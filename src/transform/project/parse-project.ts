@@ -93,7 +93,7 @@ function parseProjectFiles(options: ParseOptions): ParsedProject {
   const renderText = (text: string, pkg: string): string => renderForParse(runtime, text, `${pkg}:yaml`, pkg);
   for (const props of properties) {
     for (const s of props.sources) {
-      for (const node of sourceNodes(s.source, s.file, s.relativeFile, s.packageName, (t) => renderText(t, s.packageName), target.database)) {
+      for (const node of sourceNodes(s.source, s.file, s.relativeFile, s.packageName, (t) => renderText(t, s.packageName), target.database, tree.root.file.quoting)) {
         if (node.config.enabled !== false) manifest.sources.set(node.uniqueId, node);
       }
     }

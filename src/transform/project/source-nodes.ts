@@ -1,9 +1,10 @@
 import type { DbtSourceProperties } from '../../config/dbt-properties-schema.js';
+import { quotePolicy } from '../context/quote-policy.js';
 import { mergeConfig } from './merge-config.js';
 import { newNode } from './new-node.js';
 import type { ManifestNode } from './node-types.js';
 
-/** Creates one source node per table of a `sources:` entry; `render` renders Jinja in schema/identifier/database. */
+/** Creates one source node per table of a `sources:` entry; `render` renders Jinja in schema/identifier/database; `projectQuoting` is dbt_project.yml's `quoting:`. */
 export function sourceNodes(
   source: DbtSourceProperties,
   file: string,
@@ -11,6 +12,7 @@ export function sourceNodes(
   packageName: string,
   render: (text: string) => string,
   defaultDatabase: string | null,
+  projectQuoting?: unknown,
 ): ManifestNode[] {
   const r = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : v.includes('{') ? render(v).trim() : v);
   return (source.tables ?? []).map((table) => {
@@ -30,6 +32,7 @@ export function sourceNodes(
     node.database = r(source.database) ?? defaultDatabase;
     node.identifier = r(table.identifier) ?? table.name;
     node.alias = node.identifier;
+    node.quoting = quotePolicy(projectQuoting, source.quoting, table.quoting);
     node.description = table.description ?? '';
     node.loadedAtField = table.loaded_at_field ?? source.loaded_at_field ?? null;
     const tableConfig = (table.config ?? {}) as Record<string, unknown>;
