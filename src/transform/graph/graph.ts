@@ -49,11 +49,20 @@ export class Graph {
     return this.walk(id, this.children, depth);
   }
 
-  /** Ids in dependency order (parents first); throws TRANSFORM_CYCLE naming a cycle. */
+  /** Ids in dependency order (parents first); throws TRANSFORM_CYCLE naming a cycle. Computed once (the graph does not change); callers get a copy. */
   topologicalOrder(): string[] {
+    this.order ??= this.computeOrder();
+    return [...this.order];
+  }
+
+  private order: string[] | undefined;
+
+  private computeOrder(): string[] {
     const order: string[] = [];
     const state = new Map<string, 1 | 2>();
-    const visit = (id: string, path: string[]): void => {
+    // One path stack pushed and popped as the walk goes (a copy per step cost a path-long array per edge).
+    const path: string[] = [];
+    const visit = (id: string): void => {
       const s = state.get(id);
       if (s === 2) return;
       if (s === 1) {
@@ -61,11 +70,13 @@ export class Graph {
         throw new MercatorError('TRANSFORM_CYCLE', { cycle: cycle.join(' → ') });
       }
       state.set(id, 1);
-      for (const p of this.parents.get(id) ?? []) visit(p, [...path, id]);
+      path.push(id);
+      for (const p of this.parents.get(id) ?? []) visit(p);
+      path.pop();
       state.set(id, 2);
       order.push(id);
     };
-    for (const id of this.ids()) visit(id, []);
+    for (const id of this.parents.keys()) visit(id);
     return order;
   }
 }
