@@ -1,57 +1,61 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Stripe from 'stripe';
 import type { Warehouse } from '../../warehouse/index.js';
 import { readCursor, runLoad, type LoadRequest } from '../loader/index.js';
 import { silentReporter, type IngestSourceOptions, type IngestSourceOutcome } from '../stream-reporter.js';
 import { extractStripeStream, type StripeExtract } from './extract.js';
+import { extractInWorker, extractWorkerAvailable } from './extract-in-worker.js';
 import type { ResolvedStripeSource, StripeStream } from './resolve.js';
+import { stripeClient } from './stripe-client.js';
 import { StripeRequester } from './stripe-requester.js';
 import { INDEX_COLUMN, PARENT_ID_COLUMN } from './type-mapping.js';
 
 /**
  * Loads each selected Stripe object type: child tables first, then the objects with their cursor, so
  * the cursor only moves once everything below it is in. Objects merge on `id`, child rows on
- * (parent id, position). The next type is extracted while the previous one loads.
+ * (parent id, position). As built JavaScript every type is extracted at once, each in its own worker
+ * thread with an equal share of the request rate; from sources the next type is extracted in-thread
+ * while the previous one loads. Loads always commit in stream order.
  */
 export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedStripeSource, options: IngestSourceOptions = {}): Promise<IngestSourceOutcome> {
   const reporter = options.reporter ?? silentReporter;
   const outcome: IngestSourceOutcome = { results: [], failures: [] };
-  const client = new Stripe(source.apiKey, {
-    maxNetworkRetries: 0, // retries are ours: they also cover plain 429s and honour Retry-After
-    ...(source.host === undefined ? {} : { host: source.host }),
-    ...(source.port === undefined ? {} : { port: source.port }),
-    ...(source.protocol === undefined ? {} : { protocol: source.protocol }),
-  });
-  const requester = new StripeRequester({ maxRetries: source.maxRetries, maxRequestsPerSecond: source.maxRequestsPerSecond });
   const workDir = mkdtempSync(join(tmpdir(), `mercator-${source.name}-`));
   const selected = source.streams.filter((stream) => !options.streams || options.streams.includes(stream));
+  const inWorkers = extractWorkerAvailable() && selected.length > 1;
+  const client = inWorkers ? undefined : stripeClient(source);
+  const requester = inWorkers ? undefined : new StripeRequester({ maxRetries: source.maxRetries, maxRequestsPerSecond: source.maxRequestsPerSecond });
+  const stops: (() => Promise<void>)[] = [];
   const extractNext = (stream: StripeStream): Promise<{ before: string | null; extract: StripeExtract }> => {
     reporter.started(source.name, stream);
+    const progress = (n: number): void => reporter.progress(source.name, stream, n, 0);
     const running = (async () => {
       const before = options.fullRefresh ? null : await readCursor(warehouse, source.name, stream);
-      const extract = await extractStripeStream(client, requester, source, stream, before, workDir, (n) => reporter.progress(source.name, stream, n, 0));
-      return { before, extract };
+      if (!inWorkers) return { before, extract: await extractStripeStream(client!, requester!, source, stream, before, workDir, progress) };
+      const worker = extractInWorker({ source, stream, before, workDir, maxRequestsPerSecond: source.maxRequestsPerSecond / selected.length }, progress);
+      stops.push(worker.stop);
+      return { before, extract: await worker.result };
     })();
     // Awaited in stream order below, which raises its failure; until then it must not count as unhandled.
     running.catch(() => undefined);
     return running;
   };
   try {
-    let next = selected[0] === undefined ? undefined : extractNext(selected[0]);
+    const started = inWorkers ? selected.map(extractNext) : [];
+    let next = inWorkers || selected[0] === undefined ? undefined : extractNext(selected[0]);
     for (let i = 0; i < selected.length; i++) {
       const stream = selected[i]!;
-      const extracting = next!;
+      const extracting = inWorkers ? started[i]! : next!;
       try {
         let extracted: { before: string | null; extract: StripeExtract };
         try {
           extracted = await extracting;
         } finally {
-          // The next stream is listed while this one loads: the load runs on the warehouse's threads and
-          // leaves the JS thread idle. Loads (and so cursors) still commit in stream order.
+          // In-thread, the next stream is listed while this one loads: the load runs on the warehouse's
+          // threads and leaves the JS thread idle.
           const following = selected[i + 1];
-          next = following === undefined ? undefined : extractNext(following);
+          if (!inWorkers) next = following === undefined ? undefined : extractNext(following);
         }
         const { before, extract } = extracted;
         if (extract.objects === 0) continue;
@@ -80,6 +84,7 @@ export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedS
       }
     }
   } finally {
+    await Promise.all(stops.map((stop) => stop()));
     rmSync(workDir, { recursive: true, force: true });
   }
   return outcome;
