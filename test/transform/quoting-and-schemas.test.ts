@@ -12,16 +12,16 @@ afterEach(async () => {
 const compiled = (p: TestProject, path: string): string => readFileSync(join(p.dir, 'target/compiled/shop', path), 'utf8');
 
 describe('quoting', () => {
-  it("renders ref and this without quotes on the parts dbt_project.yml's quoting: turns off", async () => {
+  it("renders ref, this and adapter.quote_as_configured without quotes on the parts dbt_project.yml's quoting: turns off", async () => {
     project = await TestProject.create({
       'dbt_project.yml': 'name: shop\nprofile: shop\nconfig-version: 2\nquoting:\n  identifier: false\n  schema: false\n',
       'models/base_numbers.sql': "{{ config(materialized='table') }}\nselect 1 as n union all select 2",
-      'models/doubled.sql': "{{ config(materialized='table') }}\n-- {{ this }}\nselect n * 2 as n2 from {{ ref('base_numbers') }}",
+      'models/doubled.sql': "{{ config(materialized='table') }}\n-- {{ this }}\n-- {{ adapter.quote_as_configured('n2', 'identifier') }} {{ adapter.quote_as_configured('memory', 'database') }}\nselect n * 2 as n2 from {{ ref('base_numbers') }}",
     });
     const result = await project.run('run');
     expect(TestProject.statuses(result)).toEqual({ base_numbers: 'success', doubled: 'success' });
     const sql = compiled(project, 'models/doubled.sql');
-    expect(sql).toContain('-- main.doubled\n');
+    expect(sql).toContain('-- main.doubled\n-- n2 "memory"\n');
     expect(sql).toMatch(/from main\.base_numbers$/m);
     expect(await project.rows('select n2 from main.doubled order by n2')).toEqual([{ n2: 2 }, { n2: 4 }]);
   });

@@ -3,6 +3,7 @@ import { MercatorError } from '../../errors/index.js';
 import { argAt, splitArgs } from './call-args.js';
 import { AgateTable } from './agate-table.js';
 import type { MacroScope } from './macro-scope.js';
+import type { QuotePolicy } from './quote-policy.js';
 import { makeRelation, relationNameOf, type Relation } from './relation.js';
 import type { RenderIo } from './render-io.js';
 
@@ -15,6 +16,8 @@ export interface AdapterObjectOptions {
   /** dbt_project.yml `dispatch:` search orders by macro namespace. */
   dispatch: ReadonlyMap<string, readonly string[]>;
   nodeName: string;
+  /** dbt_project.yml `quoting:`; null quotes every part. */
+  quoting: QuotePolicy | null;
 }
 
 /** A column as get_columns_in_relation returns it. */
@@ -79,7 +82,13 @@ export function adapterObject(o: AdapterObjectOptions): Record<string, unknown> 
       const database = argAt(parts, 0, 'database', null);
       return o.io.schemaExists(database === null || database === undefined || database === '' ? null : String(database), String(argAt(parts, 1, 'schema', ''))) ?? false;
     },
-    // dbt's default quote policy quotes every part; `quoting:` is applied where relations render (ref, source, this).
-    quote_as_configured: (s: string) => o.dialect.quoteIdentifier(s),
+    // dbt's quote_as_configured(identifier, quote_key): quoted unless the project's quoting: turns that part off.
+    quote_as_configured: (...args: unknown[]) => {
+      const parts = splitArgs(args);
+      const text = String(argAt(parts, 0, 'identifier', ''));
+      const key = String(argAt(parts, 1, 'quote_key', 'identifier'));
+      const quoted = key === 'database' || key === 'schema' || key === 'identifier' ? (o.quoting?.[key] ?? true) : true;
+      return quoted ? o.dialect.quoteIdentifier(text) : text;
+    },
   };
 }

@@ -6,6 +6,7 @@ import { MercatorError } from '../../errors/index.js';
 import type { ResolvedTarget } from '../project/load-profile.js';
 import type { ManifestNode } from '../project/node-types.js';
 import { adapterObject } from './adapter-object.js';
+import type { QuotePolicy } from './quote-policy.js';
 import { AgateTable, emptyTable } from './agate-table.js';
 import { argAt, splitArgs } from './call-args.js';
 import type { MacroIndex } from './macro-index.js';
@@ -36,6 +37,8 @@ export interface DbtContextOptions {
   onConfig: (values: Record<string, unknown>) => void;
   configValues: () => Record<string, unknown>;
   dispatch: ReadonlyMap<string, readonly string[]>;
+  /** dbt_project.yml `quoting:` (null or absent: every part quoted). */
+  quoting?: QuotePolicy | null;
   log: (message: string, info: boolean) => void;
   thisRelation: Relation | null;
   /** Called when a ref names a model version, which is ignored. */
@@ -171,7 +174,7 @@ export function buildDbtContext(o: DbtContextOptions): Record<string, unknown> {
   if (o.extra) Object.assign(base, o.extra);
   // `adapter` is built on first use: most renders never touch it.
   let adapter: Record<string, unknown> | undefined;
-  const adapterOf = (): Record<string, unknown> => (adapter ??= adapterObject({ type: o.adapterType, dialect: o.dialect, io: o.io, scope, dispatch: o.dispatch, nodeName }));
+  const adapterOf = (): Record<string, unknown> => (adapter ??= adapterObject({ type: o.adapterType, dialect: o.dialect, io: o.io, scope, dispatch: o.dispatch, nodeName, quoting: o.quoting ?? null }));
 
   proxy = new Proxy(base, {
     // A non-plain prototype makes the template engine look names up with `in`, which reaches the `has` trap.

@@ -2,6 +2,7 @@ import type { Environment, Template } from '../../jinja/index.js';
 import type { SqlDialect } from '../../warehouse/warehouse.js';
 import type { ResolvedTarget } from '../project/load-profile.js';
 import type { MacroIndex } from './macro-index.js';
+import type { QuotePolicy } from './quote-policy.js';
 
 /** What rendering any template of a project needs besides the node: engine, macros, target, vars, env. */
 export interface ProjectRuntime {
@@ -16,6 +17,8 @@ export interface ProjectRuntime {
   lookupVar: (name: string, packageName: string) => unknown;
   envVars: Readonly<Record<string, string | undefined>>;
   dispatch: ReadonlyMap<string, readonly string[]>;
+  /** dbt_project.yml `quoting:` (null: every part quoted), for adapter.quote_as_configured. */
+  quoting?: QuotePolicy | null;
   log: (message: string, info: boolean) => void;
   invocationId: string;
   runStartedAt: Date;

@@ -26,6 +26,7 @@ export function renderContext(rt: ProjectRuntime, o: NodeRenderOptions): Record<
     projectName: rt.projectName,
     macros: rt.macros,
     dialect: rt.dialect,
+    quoting: rt.quoting ?? null,
     adapterType: rt.adapterType,
     target: rt.target,
     lookupVar: rt.lookupVar,

@@ -21,6 +21,7 @@ import { sourceNodes } from './source-nodes.js';
 import { unitTestNodes } from './unit-test-nodes.js';
 import { applyDocsBlocks, readDocsBlocks } from './docs-blocks.js';
 import { walkFiles, withWalkCache } from './walk-files.js';
+import { quotePolicy } from '../context/quote-policy.js';
 import { MercatorError } from '../../errors/index.js';
 
 /** Inputs of parsing; nothing is read from globals (env is passed in). */
@@ -71,6 +72,7 @@ function parseProjectFiles(options: ParseOptions): ParsedProject {
     invocationId: randomUUID(),
     runStartedAt: new Date(),
     flags: options.flags ?? {},
+    quoting: quotePolicy(tree.root.file.quoting),
   };
   const manifest: Manifest = { projectName: tree.root.name, nodes: new Map(), sources: new Map(), macros: new Map(), childMap: new Map(), onRunStart: [], onRunEnd: [], warnings: [] };
   const fileNodes: ManifestNode[] = [];
