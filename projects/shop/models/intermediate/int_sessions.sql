@@ -8,9 +8,21 @@
 }}
 -- One row per session: start, end, events and how far down the funnel it got.
 -- Incremental: a run recomputes, from all their events, the sessions that received an event loaded since the last run.
-with events as (
-    select * from {{ ref('stg_events') }} where session_id is not null
+{% if is_incremental() %}
+with new_sessions as (
+    select session_id, min(occurred_at) as first_new_at
+    from {{ ref('stg_events') }}
+    where session_id is not null and loaded_at > {{ watermark('loaded_at') }}
+    group by session_id
+),
+-- Each event of such a session is new or was counted here before, so none occurred before the earliest new
+-- event or the recorded start of those sessions: the scan below reads only the events since then.
+since as (
+    select least(min(n.first_new_at), min(t.started_at)) as since_at
+    from new_sessions n
+    left join {{ this }} t on t.session_id = n.session_id
 )
+{% endif %}
 select
     session_id,
     min(anonymous_id) as anonymous_id,
@@ -26,8 +38,10 @@ select
     min(utm_source) as utm_source,
     min(device) as device,
     max(loaded_at) as loaded_at
-from events
+from {{ ref('stg_events') }}
+where session_id is not null
 {% if is_incremental() %}
-where session_id in (select session_id from events where loaded_at > {{ watermark('loaded_at') }})
+  and session_id in (select session_id from new_sessions)
+  and occurred_at >= (select since_at from since)
 {% endif %}
 group by session_id
