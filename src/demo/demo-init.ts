@@ -11,7 +11,7 @@ import { recreateDatabase, seedPostgres } from './seed-postgres.js';
 import { fileSink } from './row-sink.js';
 import { LandingWriter } from './landing-folder.js';
 import { writeSpreadsheetExports } from './spreadsheet-exports.js';
-import { startStripeInBackground } from './stripe-server/stripe-background.js';
+import { startStripeInBackground, stopStripeInBackground } from './stripe-server/stripe-background.js';
 import { stopDemo } from './demo-stop.js';
 import { describeDemo } from './describe-demo.js';
 
@@ -80,6 +80,10 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
     const refunds = fileSink(join(paths.stripeDir, 'refunds.jsonl'));
     const paymentIntents = fileSink(join(paths.stripeDir, 'payment_intents.jsonl'));
     let t2 = 0;
+    let state: DemoState | undefined;
+    let t4 = 0;
+    let t5 = 0;
+    const startMs = asOfMs - BASE_VOLUMES.days * DAY_MS;
     const totals = await seedPostgres(url, async (sinks) => {
       const result = await generateShop(spec, { products: sinks.products, customers: sinks.customers, orders: sinks.orders, orderItems: sinks.order_items, charges, refunds, paymentIntents, onDay: async (day, orders) => {
         landing.addShipments(orders);
@@ -90,49 +94,56 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
       logger.status('adding keys, foreign keys and indexes…');
       t2 = performance.now();
       return result;
+    }, async (generated) => {
+      // While PostgreSQL builds keys and indexes: the exports, the state file, and the Stripe stand-in (its data is written).
+      const badRowFraction = options.badRowFraction ?? 0.02;
+      const files = await writeSpreadsheetExports({ dir: paths.exportsDir, seed, scale, startMs, asOfMs, badRowFraction });
+      t4 = performance.now();
+      const apiKey = `sk_test_mercator${Math.floor(hashUnit(seed, 'key') * 1e12).toString(36)}${Math.floor(hashUnit(seed, 'key2') * 1e12).toString(36)}`;
+      state = {
+        version: 1,
+        seed,
+        scale,
+        startDate: new Date(startMs).toISOString(),
+        initAsOf: new Date(asOfMs).toISOString(),
+        asOf: new Date(asOfMs).toISOString(),
+        dir: paths.root,
+        postgres: { url, serverUrl, database, embedded: !options.pgUrl, ...(options.pgUrl ? {} : { dataDir: paths.pgData }) },
+        stripe: { url: '', apiKey, port: 0, dataDir: paths.stripeDir, log: join(paths.stripeDir, 'server.log'), faults },
+        exports: { dir: paths.exportsDir, files, badRowFraction },
+        landing: { dir: paths.landingDir, eventDays, eventsPerDay },
+        ordersPerDay: Math.max(1, Math.round(1600 * scale)),
+        counters: {
+          customers: generated.customers,
+          products: generated.products,
+          orders: generated.orders,
+          orderItems: generated.orderItems,
+          charges: generated.charges,
+          refunds: generated.refunds,
+          nextOrderId: generated.nextOrderId,
+          nextItemId: generated.nextItemId,
+        },
+      };
+      writeDemoState(state);
+      if (options.startStripe !== false) {
+        const server = await startStripeInBackground(state);
+        state.stripe = { ...state.stripe, url: server.url, port: server.port, pid: server.pid };
+        writeDemoState(state);
+      }
+      t5 = performance.now();
+    }).catch(async (err: unknown) => {
+      // A state file is written only for a shop that is complete: a failed init leaves none, and no stand-in running.
+      if (state) {
+        await stopStripeInBackground(state.stripe.pid).catch(() => false);
+        rmSync(paths.stateFile, { force: true });
+      }
+      throw err;
     });
     const t3 = performance.now();
-
-    const startMs = asOfMs - BASE_VOLUMES.days * DAY_MS;
-    const badRowFraction = options.badRowFraction ?? 0.02;
-    const files = await writeSpreadsheetExports({ dir: paths.exportsDir, seed, scale, startMs, asOfMs, badRowFraction });
-    const t4 = performance.now();
-
-    const apiKey = `sk_test_mercator${Math.floor(hashUnit(seed, 'key') * 1e12).toString(36)}${Math.floor(hashUnit(seed, 'key2') * 1e12).toString(36)}`;
-    const state: DemoState = {
-      version: 1,
-      seed,
-      scale,
-      startDate: new Date(startMs).toISOString(),
-      initAsOf: new Date(asOfMs).toISOString(),
-      asOf: new Date(asOfMs).toISOString(),
-      dir: paths.root,
-      postgres: { url, serverUrl, database, embedded: !options.pgUrl, ...(options.pgUrl ? {} : { dataDir: paths.pgData }) },
-      stripe: { url: '', apiKey, port: 0, dataDir: paths.stripeDir, log: join(paths.stripeDir, 'server.log'), faults },
-      exports: { dir: paths.exportsDir, files, badRowFraction },
-      landing: { dir: paths.landingDir, eventDays, eventsPerDay },
-      ordersPerDay: Math.max(1, Math.round(1600 * scale)),
-      counters: {
-        customers: totals.customers,
-        products: totals.products,
-        orders: totals.orders,
-        orderItems: totals.orderItems,
-        charges: totals.charges,
-        refunds: totals.refunds,
-        nextOrderId: totals.nextOrderId,
-        nextItemId: totals.nextItemId,
-      },
-    };
-    writeDemoState(state);
-    if (options.startStripe !== false) {
-      logger.status('starting the Stripe stand-in…');
-      const server = await startStripeInBackground(state);
-      state.stripe = { ...state.stripe, url: server.url, port: server.port, pid: server.pid };
-      writeDemoState(state);
-    }
-    const t5 = performance.now();
+    if (!state) throw new Error('demo init: the shop was generated but its state was not written');
     logger.clearStatus();
-    const timings = { postgresStart: (t1 - t0) / 1000, generateAndLoad: (t2 - t1) / 1000, constraints: (t3 - t2) / 1000, exports: (t4 - t3) / 1000, stripeStart: (t5 - t4) / 1000 };
+    // Exports and the Stripe start overlap the indexes: `constraints` is that whole step.
+    const timings = { postgresStart: (t1 - t0) / 1000, generateAndLoad: (t2 - t1) / 1000, constraints: (t3 - t2) / 1000, exports: (t4 - t2) / 1000, stripeStart: (t5 - t4) / 1000 };
     logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale}); generated and loaded in ${timings.generateAndLoad.toFixed(1)} s, indexes ${timings.constraints.toFixed(1)} s, PostgreSQL start ${timings.postgresStart.toFixed(1)} s\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
     return { state, timings };
   } catch (err) {

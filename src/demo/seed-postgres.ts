@@ -68,8 +68,8 @@ export async function openCopySinks<T extends string>(url: string, tables: reado
   };
 }
 
-/** Creates the OLTP tables, streams rows into them through `fill`, then adds keys, foreign keys and indexes. */
-export async function seedPostgres<T>(url: string, fill: (sinks: OltpSinks) => Promise<T>): Promise<T> {
+/** Creates the OLTP tables, streams rows into them through `fill`, then adds keys, foreign keys and indexes while `whileIndexing` runs. */
+export async function seedPostgres<T>(url: string, fill: (sinks: OltpSinks) => Promise<T>, whileIndexing?: (filled: T) => Promise<void>): Promise<T> {
   const admin = new pg.Client({ connectionString: url });
   try {
     await admin.connect();
@@ -88,9 +88,10 @@ export async function seedPostgres<T>(url: string, fill: (sinks: OltpSinks) => P
       throw err;
     }
     await copy.close();
-    await admin.query(CONSTRAINTS_SQL).catch((cause: unknown) => {
-      throw loadError(url, cause);
-    });
+    // Keys and indexes are built by the server; `whileIndexing` (files, state, other servers) runs meanwhile.
+    const [indexed, other] = await Promise.allSettled([admin.query(CONSTRAINTS_SQL), whileIndexing?.(result)]);
+    if (indexed.status === 'rejected') throw loadError(url, indexed.reason);
+    if (other.status === 'rejected') throw other.reason;
     return result;
   } finally {
     await admin.end().catch(() => undefined);
