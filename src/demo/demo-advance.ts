@@ -150,7 +150,7 @@ export async function demoAdvance(dir: string, days: number, logger: Logger): Pr
       state.counters = { ...state.counters, customers: customers.count, orders: state.counters.orders + orders.length, orderItems: state.counters.orderItems + orders.reduce((a, o) => a + o.items.length, 0), charges: state.counters.charges + newChargeCount, refunds: state.counters.refunds + refunds.length, nextOrderId: ids.nextOrderId, nextItemId: ids.nextItemId };
       writeDemoState(state);
     }
-    landing.close();
+    await landing.close();
     await writeSpreadsheetExports({ dir: state.exports.dir, seed, scale: state.scale, startMs: Date.parse(state.startDate), asOfMs: Date.parse(state.asOf), badRowFraction: state.exports.badRowFraction });
   } catch (err) {
     await db.query('ROLLBACK').catch(() => undefined);

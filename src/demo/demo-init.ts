@@ -75,7 +75,7 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
     const spec = { seed, scale, asOfMs };
     const eventDays = options.eventDays ?? 14;
     const eventsPerDay = Math.round(50_000 * scale);
-    const landing = new LandingWriter({ dir: paths.landingDir, seed, eventsPerDay, fromMs: asOfMs - eventDays * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount });
+    const landing = new LandingWriter({ dir: paths.landingDir, seed, eventsPerDay, fromMs: asOfMs - eventDays * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount, eventsInWorker: true });
     const charges = fileSink(join(paths.stripeDir, 'charges.jsonl'));
     const refunds = fileSink(join(paths.stripeDir, 'refunds.jsonl'));
     const paymentIntents = fileSink(join(paths.stripeDir, 'payment_intents.jsonl'));
@@ -90,12 +90,13 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
         await landing.writeDay(day, orders);
       } }, logger);
       await Promise.all([charges.end(), refunds.end(), paymentIntents.end()]);
-      landing.close();
       logger.status('adding keys, foreign keys and indexes…');
       t2 = performance.now();
       return result;
     }, async (generated) => {
-      // While PostgreSQL builds keys and indexes: the exports, the state file, and the Stripe stand-in (its data is written).
+      // While PostgreSQL builds keys and indexes: the last clickstream batches, the exports, the state file, and
+      // the Stripe stand-in (its data is written).
+      await landing.close();
       const badRowFraction = options.badRowFraction ?? 0.02;
       const files = await writeSpreadsheetExports({ dir: paths.exportsDir, seed, scale, startMs, asOfMs, badRowFraction });
       t4 = performance.now();
@@ -132,6 +133,7 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
       }
       t5 = performance.now();
     }).catch(async (err: unknown) => {
+      await landing.close().catch(() => undefined); // stops the batch thread, which would keep the process alive
       // A state file is written only for a shop that is complete: a failed init leaves none, and no stand-in running.
       if (state) {
         await stopStripeInBackground(state.stripe.pid).catch(() => false);
@@ -144,7 +146,7 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
     logger.clearStatus();
     // Exports and the Stripe start overlap the indexes: `constraints` is that whole step.
     const timings = { postgresStart: (t1 - t0) / 1000, generateAndLoad: (t2 - t1) / 1000, constraints: (t3 - t2) / 1000, exports: (t4 - t2) / 1000, stripeStart: (t5 - t4) / 1000 };
-    logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale}); generated and loaded in ${timings.generateAndLoad.toFixed(1)} s, indexes ${timings.constraints.toFixed(1)} s, PostgreSQL start ${timings.postgresStart.toFixed(1)} s\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
+    logger.emit({ type: 'DemoInitialised', level: 'info', message: `Demo shop ready: ${totals.orders.toLocaleString('en-US')} orders from ${isoDay(startMs)} to ${isoDay(asOfMs - DAY_MS)} (seed ${seed}, scale ${scale}); generated and loaded in ${timings.generateAndLoad.toFixed(1)} s, indexes with the last clickstream batches and the Stripe start ${timings.constraints.toFixed(1)} s, PostgreSQL start ${timings.postgresStart.toFixed(1)} s\n${describeDemo(state).join('\n')}`, data: { totals, timings, state } });
     return { state, timings };
   } catch (err) {
     // Do not leave a server running that no state file points to.

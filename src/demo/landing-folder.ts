@@ -4,7 +4,7 @@ import type { DuckDBInstance } from '@duckdb/node-api';
 import { DAY_MS, isoDay } from './calendar-shape.js';
 import { Prng } from './prng.js';
 import { writeFileAtomic, tempNameFor } from './atomic-file.js';
-import { generateHourEvents } from './generate-events.js';
+import { EventBatchWriter, eventBatchFiles } from './event-batches.js';
 import type { Catalogue } from './generate-products.js';
 import type { OrderRow } from './generate-orders.js';
 
@@ -18,6 +18,8 @@ export interface LandingOptions {
   catalogue: Catalogue;
   /** Customers existing at the time (for logged-in browsing sessions). */
   customerCount: number;
+  /** Write the event batches in a worker thread (as built JavaScript; `close()` waits for them). */
+  eventsInWorker?: boolean;
 }
 
 interface Shipment {
@@ -37,10 +39,14 @@ const CARRIERS = ['UPS', 'DHL', 'FedEx', 'Royal Mail', 'La Poste', 'PostNL'];
 export class LandingWriter {
   private readonly shipments = new Map<number, Shipment[]>();
   private duck: DuckDBInstance | undefined;
+  private readonly events: EventBatchWriter;
   /** Files written, relative to the landing folder. */
   readonly written: string[] = [];
 
-  constructor(private readonly options: LandingOptions) {}
+  constructor(private readonly options: LandingOptions) {
+    const { dir, seed, eventsPerDay, catalogue, customerCount } = options;
+    this.events = new EventBatchWriter({ dir, seed, eventsPerDay, catalogue, customerCount }, options.eventsInWorker ?? false);
+  }
 
   /** Remembers when these orders ship (their plans are fixed), for the day's shipments drop. */
   addShipments(orders: readonly OrderRow[]): void {
@@ -61,15 +67,8 @@ export class LandingWriter {
       this.shipments.delete(Math.floor(dayMs / DAY_MS));
       return;
     }
-    const day = isoDay(dayMs);
-    const byHour: OrderRow[][] = Array.from({ length: 24 }, () => []);
-    for (const o of orders) byHour[new Date(o.createdAtMs).getUTCHours()]!.push(o);
-    for (let h = 0; h < 24; h++) {
-      const events = generateHourEvents(this.options.seed, dayMs, h, byHour[h]!, this.options.eventsPerDay, this.options.catalogue, this.options.customerCount);
-      const rel = join('events', day, `events-${day}T${String(h).padStart(2, '0')}.jsonl`);
-      writeFileAtomic(join(this.options.dir, rel), events.join('\n') + '\n');
-      this.written.push(rel);
-    }
+    this.events.write(dayMs, orders);
+    this.written.push(...eventBatchFiles(dayMs));
     this.writeInventory(dayMs);
     await this.writeShipments(dayMs);
   }
@@ -111,9 +110,10 @@ export class LandingWriter {
     this.written.push(rel);
   }
 
-  /** Releases the DuckDB instance used for Parquet. */
-  close(): void {
+  /** Waits for the event batches still being written, and releases the DuckDB instance used for Parquet. */
+  async close(): Promise<void> {
     this.duck?.closeSync();
     this.duck = undefined;
+    await this.events.finish();
   }
 }

@@ -27,18 +27,22 @@ function filesOf(dir: string): Record<string, Buffer> {
   return out;
 }
 
-async function writeFiles(seed: number): Promise<Record<string, Buffer>> {
+/** Writes the files with the src/ landing writer in-thread, or with the built one's event-batch worker thread. */
+async function writeFiles(seed: number, eventsInWorker = false): Promise<Record<string, Buffer>> {
+  const Landing = eventsInWorker
+    ? ((await import(new URL('../../dist/demo/landing-folder.js', import.meta.url).href)) as { LandingWriter: typeof LandingWriter }).LandingWriter
+    : LandingWriter;
   const dir = mkdtempSync(join(tmpdir(), 'demo-det-'));
   dirs.push(dir);
   const spec = { seed, scale: 0.02, asOfMs: ASOF };
   await writeSpreadsheetExports({ dir: join(dir, 'exports'), seed, scale: 0.02, startMs: ASOF - 365 * DAY_MS, asOfMs: ASOF, badRowFraction: 0.05 });
-  const landing = new LandingWriter({ dir: join(dir, 'landing'), seed, eventsPerDay: 2000, fromMs: ASOF - 3 * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount });
+  const landing = new Landing({ dir: join(dir, 'landing'), seed, eventsPerDay: 2000, fromMs: ASOF - 3 * DAY_MS, catalogue: shopCatalogue(spec), customerCount: populationFrame(spec).initialCount, eventsInWorker });
   const noop = new HashSink();
   await generateShop(spec, { products: noop, customers: noop, orders: noop, orderItems: noop, charges: noop, refunds: noop, onDay: async (day, orders) => {
     landing.addShipments(orders);
     await landing.writeDay(day, orders);
   } });
-  landing.close();
+  await landing.close();
   // Parquet files embed the writer's version string but no time; they are compared too.
   return filesOf(dir);
 }
@@ -61,5 +65,14 @@ describe('demo generator determinism', () => {
     for (const name of Object.keys(a)) expect(b[name]!.equals(a[name]!), name).toBe(true);
     const c = await writeFiles(12);
     expect(c['/exports/marketing_spend.csv']!.equals(a['/exports/marketing_spend.csv']!)).toBe(false);
+  });
+
+  it('writes the same event batches from the worker thread `demo init` uses (as built) as in-thread', async () => {
+    const inThread = await writeFiles(11);
+    const inWorker = await writeFiles(11, true);
+    const batches = Object.keys(inThread).filter((name) => name.includes('/events/'));
+    expect(batches.length).toBe(72);
+    expect(Object.keys(inWorker)).toEqual(Object.keys(inThread));
+    for (const name of Object.keys(inThread)) expect(inWorker[name]!.equals(inThread[name]!), name).toBe(true);
   });
 });
