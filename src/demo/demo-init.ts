@@ -94,9 +94,8 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
       t2 = performance.now();
       return result;
     }, async (generated) => {
-      // While PostgreSQL builds keys and indexes: the last clickstream batches, the exports, the state file, and
-      // the Stripe stand-in (its data is written).
-      await landing.close();
+      // While PostgreSQL builds keys and indexes: the exports, the state file, and the Stripe stand-in (its data
+      // is written), while the worker finishes the last clickstream batches.
       const badRowFraction = options.badRowFraction ?? 0.02;
       const files = await writeSpreadsheetExports({ dir: paths.exportsDir, seed, scale, startMs, asOfMs, badRowFraction });
       t4 = performance.now();
@@ -126,11 +125,15 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
         },
       };
       writeDemoState(state);
-      if (options.startStripe !== false) {
-        const server = await startStripeInBackground(state);
-        state.stripe = { ...state.stripe, url: server.url, port: server.port, pid: server.pid };
-        writeDemoState(state);
+      const written = state;
+      const [server, batches] = await Promise.allSettled([options.startStripe === false ? undefined : startStripeInBackground(written), landing.close()]);
+      if (server.status === 'fulfilled' && server.value) {
+        // Recorded before a failure is raised, so the cleanup below stops this stand-in.
+        written.stripe = { ...written.stripe, url: server.value.url, port: server.value.port, pid: server.value.pid };
+        writeDemoState(written);
       }
+      if (server.status === 'rejected') throw server.reason;
+      if (batches.status === 'rejected') throw batches.reason;
       t5 = performance.now();
     }).catch(async (err: unknown) => {
       await landing.close().catch(() => undefined); // stops the batch thread, which would keep the process alive
