@@ -2,6 +2,10 @@
 // list pages from it, re-reading only the appended tail. Does not: hold the objects in memory.
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 
+const ID_KEY = Buffer.from('"id":"');
+const CREATED_KEY = Buffer.from('"created":');
+const QUOTE = 34;
+
 /** One page of a list request, in Stripe order (newest first). */
 export interface StorePage {
   lines: string[];
@@ -51,7 +55,7 @@ export class StripeStore {
         const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
         let start = 0;
         for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-          this.addLine(buf.toString('utf8', start, nl), carryStart + start, nl - start);
+          this.addLine(buf.subarray(start, nl), carryStart + start);
           added = true;
           start = nl + 1;
         }
@@ -66,12 +70,20 @@ export class StripeStore {
     }
   }
 
-  private addLine(line: string, offset: number, length: number): void {
+  /** Indexes one line from its bytes: only the id and `created` are decoded (the first of each, the object's own). */
+  private addLine(line: Buffer, offset: number): void {
+    const length = line.length;
     if (length === 0) return;
-    const idStart = line.indexOf('"id":"') + 6;
-    const id = line.slice(idStart, line.indexOf('"', idStart));
-    const c = line.indexOf('"created":') + 10;
-    const created = Number.parseInt(line.slice(c, c + 12), 10);
+    const idStart = line.indexOf(ID_KEY) + ID_KEY.length;
+    const id = line.toString('latin1', idStart, line.indexOf(QUOTE, idStart));
+    let created = 0;
+    let i = line.indexOf(CREATED_KEY) + CREATED_KEY.length;
+    while (line[i] === 32) i++;
+    for (; i < length; i++) {
+      const digit = line[i]! - 48;
+      if (digit < 0 || digit > 9) break;
+      created = created * 10 + digit;
+    }
     const existing = this.slotById.get(id);
     if (existing !== undefined) {
       this.offsets[existing] = offset;
