@@ -61,11 +61,75 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
   if (options.force && !options.pgUrl) rmSync(paths.pgData, { recursive: true, force: true });
   for (const d of [paths.stripeDir, paths.exportsDir, paths.landingDir]) mkdirSync(d, { recursive: true });
 
+  const started: StartedServers = {};
+  const interrupt = stopOnInterrupt(options, paths, started, logger);
+  try {
+    return await createShop(options, { scale, seed, faults, asOfMs, paths }, started, logger);
+  } catch (err) {
+    // Failures caused by the shutdown (connections closed under the generation) are not reported: the handler exits.
+    if (interrupt.happened()) await new Promise(() => undefined);
+    throw err;
+  } finally {
+    interrupt.remove();
+  }
+}
+
+/**
+ * Until the shop is complete, Ctrl-C or SIGTERM stops the PostgreSQL and Stripe stand-in init started and removes a
+ * partial state file (so no server is left that `demo stop` cannot find), then exits as interrupted (130 / 143).
+ * Returns how to remove the handlers and whether they ran.
+ */
+function stopOnInterrupt(options: DemoInitOptions, paths: ReturnType<typeof demoPaths>, started: StartedServers, logger: Logger): { remove: () => void; happened: () => boolean } {
+  let happened = false;
+  const interrupted = (signal: NodeJS.Signals): void => {
+    happened = true;
+    logger.clearStatus();
+    logger.emit({ type: 'DemoInterrupted', level: 'error', message: `Interrupted (${signal}): stopping what demo init started; rerun \`mercator demo\` to create the shop` });
+    // The generation still running loses its connections when PostgreSQL stops; the process exits below anyway.
+    process.on('uncaughtException', () => undefined);
+    process.on('unhandledRejection', () => undefined);
+    void (async () => {
+      const pid = existsSync(paths.stateFile) ? readDemoState(paths.root).stripe.pid : undefined;
+      await stopStripeInBackground(pid).catch(() => false);
+      rmSync(paths.stateFile, { force: true });
+      // A server still starting (initdb, first start) is let finish, so it is stopped cleanly, not left half made.
+      await started.postgres?.catch(() => undefined);
+      if (!options.pgUrl) await stopLocalPostgres(paths.pgData).catch(() => false);
+    })().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  return {
+    remove: () => {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    },
+    happened: () => happened,
+  };
+}
+
+/** What createShop has started so far, for the interrupt handler. */
+interface StartedServers {
+  postgres?: Promise<unknown>;
+}
+
+/** The checked settings demoInit hands to createShop. */
+interface ShopSettings {
+  scale: number;
+  seed: number;
+  faults: StripeFaults;
+  asOfMs: number;
+  paths: ReturnType<typeof demoPaths>;
+}
+
+async function createShop(options: DemoInitOptions, { scale, seed, faults, asOfMs, paths }: ShopSettings, started: StartedServers, logger: Logger): Promise<DemoInitResult> {
   const t0 = performance.now();
   let serverUrl = options.pgUrl;
   if (!serverUrl) {
     logger.status('starting PostgreSQL…');
-    serverUrl = (await startLocalPostgres(paths.pgData)).url;
+    const starting = startLocalPostgres(paths.pgData);
+    started.postgres = starting;
+    serverUrl = (await starting).url;
   }
   try {
     const database = options.database ?? 'shop';
