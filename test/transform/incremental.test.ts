@@ -98,6 +98,31 @@ describe('incremental models', () => {
     ]);
   });
 
+  it('append reads the new rows straight into the table: counts them, honours on_schema_change, takes a trailing comment', async () => {
+    project = await withRaw(
+      {
+        // A CTE, a trailing line comment and a semicolon: the query is wrapped as a subquery for the insert.
+        'models/grow.sql': `{{ config(materialized='incremental', on_schema_change='append_new_columns') }}\nwith e as (select * from {{ source('raw', 'events') }})\nselect id, v{% if is_incremental() %}, upper(v) as loud{% endif %} from e\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}\n-- new rows only;\n;`,
+        'models/strict.sql': `{{ config(materialized='incremental', on_schema_change='fail') }}\nselect id{% if is_incremental() %}, v{% endif %} from {{ source('raw', 'events') }}`,
+      },
+      `(1, 'a'), (2, 'b')`,
+    );
+    await project.run('run');
+    await setRaw(project, `(1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')`);
+    const second = await project.run('run');
+    const grow = second.results.find((r) => r.uniqueId.endsWith('.grow'));
+    expect(grow).toMatchObject({ status: 'success', message: 'INSERT 2' });
+    expect(await project.rows('select id, v, loud from main.grow order by id')).toEqual([
+      { id: 1, v: 'a', loud: null },
+      { id: 2, v: 'b', loud: null },
+      { id: 3, v: 'c', loud: 'C' },
+      { id: 4, v: 'd', loud: 'D' },
+    ]);
+    // fail: the new column is refused before anything is written.
+    expect(second.results.find((r) => r.uniqueId.endsWith('.strict'))).toMatchObject({ status: 'error' });
+    expect(await project.rows('select count(*) as n from main.strict')).toEqual([{ n: 2 }]);
+  });
+
   it('--full-refresh rebuilds, unless the model sets full_refresh: false', async () => {
     project = await withRaw(
       {

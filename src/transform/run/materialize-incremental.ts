@@ -1,7 +1,7 @@
 import { MercatorError } from '../../errors/index.js';
 import type { RelationName, Warehouse } from '../../warehouse/warehouse.js';
 import type { ManifestNode } from '../project/node-types.js';
-import { appendSql, deleteInsertSql, mergeSql, updateInsertSql, type IncrementalSpec } from './incremental-sql.js';
+import { deleteInsertSql, mergeSql, updateInsertSql, type IncrementalSpec } from './incremental-sql.js';
 import { applySchemaChange } from './schema-change.js';
 
 const list = (v: unknown): string[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
@@ -17,19 +17,29 @@ async function rewritesEveryColumn(wh: Warehouse, target: RelationName, spec: In
 }
 
 /**
- * Builds an incremental model: a full build when `isIncremental` is false, else new rows into a temporary table,
- * on_schema_change applied, then append / merge / delete+insert. Returns the number of new rows.
+ * Builds an incremental model: a full build when `isIncremental` is false; else on_schema_change applied, then the
+ * new rows appended straight from the model's query, or put in a temporary table and merged / delete+inserted.
+ * Returns the number of new rows.
  */
 export async function materializeIncremental(wh: Warehouse, node: ManifestNode, target: RelationName, sql: string, isIncremental: boolean): Promise<number> {
   if (!isIncremental) return wh.replaceTable(target, sql);
   const d = wh.dialect;
   const tmp: RelationName = { ...target, name: `${target.name}__dbt_tmp` };
+  const uniqueKey = list(node.config.unique_key);
+  const strategy = String(node.config.incremental_strategy ?? (uniqueKey.length ? 'delete+insert' : 'append'));
+  // Appended rows are read once, straight into the target; the temporary table, left empty, only gives their
+  // columns for on_schema_change. The other strategies read the new rows twice (match, then write), so they keep them.
+  const appendOnly = strategy === 'append' || uniqueKey.length === 0;
+  const modelSql = `(\n${sql.replace(/[\s;]+$/, '')}\n) as dbt_model_sql`;
   await wh.run(d.dropRelation(tmp, 'table'));
-  await wh.run(d.createTableAs(tmp, sql));
+  await wh.run(d.createTableAs(tmp, appendOnly ? `select * from ${modelSql} limit 0` : sql));
   try {
-    const uniqueKey = list(node.config.unique_key);
-    const strategy = String(node.config.incremental_strategy ?? (uniqueKey.length ? 'delete+insert' : 'append'));
     const columns = await applySchemaChange(wh, target, await wh.getColumns(tmp), await wh.getColumns(target), String(node.config.on_schema_change ?? 'ignore'), node.uniqueId);
+    if (appendOnly) {
+      const cols = columns.map((c) => d.quoteIdentifier(c)).join(', ');
+      const { rowsChanged } = await wh.run(`insert into ${d.relation(target)} (${cols})\nselect ${cols} from ${modelSql}`);
+      return rowsChanged ?? 0; // every engine Mercator runs on reports the rows an INSERT added
+    }
     const only = list(node.config.merge_update_columns);
     const except = new Set(list(node.config.merge_exclude_columns).map((c) => c.toLowerCase()));
     const updateColumns = (only.length ? only : columns).filter((c) => !except.has(c.toLowerCase()) && !uniqueKey.some((k) => k.toLowerCase() === c.toLowerCase()));
@@ -40,8 +50,7 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
     );
     const newRows = Number(counted.rows[0]?.n ?? 0);
     let statements: string[];
-    if (strategy === 'append' || uniqueKey.length === 0) statements = appendSql(d, spec);
-    else if (strategy === 'delete+insert') statements = deleteInsertSql(d, spec);
+    if (strategy === 'delete+insert') statements = deleteInsertSql(d, spec);
     else if (strategy === 'merge') {
       const fullRow = wh.capabilities.fullRowMergeAsDeleteInsert && Number(counted.rows[0]?.keys ?? -1) === newRows && (await rewritesEveryColumn(wh, target, spec));
       statements = fullRow ? deleteInsertSql(d, spec) : wh.capabilities.merge ? mergeSql(d, spec) : updateInsertSql(d, spec);
