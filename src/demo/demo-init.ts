@@ -14,6 +14,7 @@ import { writeSpreadsheetExports } from './spreadsheet-exports.js';
 import { startStripeInBackground, stopStripeInBackground } from './stripe-server/stripe-background.js';
 import { stopDemo } from './demo-stop.js';
 import { describeDemo } from './describe-demo.js';
+import { stopOnInterrupt, type StartedServers } from './stop-on-interrupt.js';
 
 /** Options of `mercator demo init`. */
 export interface DemoInitOptions {
@@ -72,45 +73,6 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
   } finally {
     interrupt.remove();
   }
-}
-
-/**
- * Until the shop is complete, Ctrl-C or SIGTERM stops the PostgreSQL and Stripe stand-in init started and removes a
- * partial state file (so no server is left that `demo stop` cannot find), then exits as interrupted (130 / 143).
- * Returns how to remove the handlers and whether they ran.
- */
-function stopOnInterrupt(options: DemoInitOptions, paths: ReturnType<typeof demoPaths>, started: StartedServers, logger: Logger): { remove: () => void; happened: () => boolean } {
-  let happened = false;
-  const interrupted = (signal: NodeJS.Signals): void => {
-    happened = true;
-    logger.clearStatus();
-    logger.emit({ type: 'DemoInterrupted', level: 'error', message: `Interrupted (${signal}): stopping what demo init started; rerun \`mercator demo\` to create the shop` });
-    // The generation still running loses its connections when PostgreSQL stops; the process exits below anyway.
-    process.on('uncaughtException', () => undefined);
-    process.on('unhandledRejection', () => undefined);
-    void (async () => {
-      const pid = existsSync(paths.stateFile) ? readDemoState(paths.root).stripe.pid : undefined;
-      await stopStripeInBackground(pid).catch(() => false);
-      rmSync(paths.stateFile, { force: true });
-      // A server still starting (initdb, first start) is let finish, so it is stopped cleanly, not left half made.
-      await started.postgres?.catch(() => undefined);
-      if (!options.pgUrl) await stopLocalPostgres(paths.pgData).catch(() => false);
-    })().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  return {
-    remove: () => {
-      process.off('SIGINT', interrupted);
-      process.off('SIGTERM', interrupted);
-    },
-    happened: () => happened,
-  };
-}
-
-/** What createShop has started so far, for the interrupt handler. */
-interface StartedServers {
-  postgres?: Promise<unknown>;
 }
 
 /** The checked settings demoInit hands to createShop. */
