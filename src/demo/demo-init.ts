@@ -152,7 +152,11 @@ async function createShop(options: DemoInitOptions, { scale, seed, faults, asOfM
       };
       writeDemoState(state);
       const written = state;
-      const [server, batches] = await Promise.allSettled([options.startStripe === false ? undefined : startStripeInBackground(written), landing.close()]);
+      const [server, batches] = await Promise.allSettled([options.startStripe === false ? undefined : startStripeInBackground(written, undefined, (pid) => {
+        // Recorded at once, so a failed start or an interrupt stops this process too.
+        written.stripe = { ...written.stripe, pid };
+        writeDemoState(written);
+      }), landing.close()]);
       if (server.status === 'fulfilled' && server.value) {
         // Recorded before a failure is raised, so the cleanup below stops this stand-in.
         written.stripe = { ...written.stripe, url: server.value.url, port: server.value.port, pid: server.value.pid };

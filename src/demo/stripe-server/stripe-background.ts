@@ -23,13 +23,17 @@ async function waitForHttp(url: string, key: string, timeoutMs: number, log: str
   throw new MercatorError('DEMO_STRIPE_START', { detail: last, log });
 }
 
-/** Starts `mercator demo serve-stripe` detached (it outlives this process) and waits until it answers. */
-export async function startStripeInBackground(state: DemoState, port?: number): Promise<{ url: string; port: number; pid: number }> {
+/**
+ * Starts `mercator demo serve-stripe` detached (it outlives this process) and waits until it answers;
+ * `onSpawned` learns its pid before that wait, so an interrupted caller can still stop it.
+ */
+export async function startStripeInBackground(state: DemoState, port?: number, onSpawned?: (pid: number) => void): Promise<{ url: string; port: number; pid: number }> {
   const chosen = port ?? (await freePort());
   const fd = openSync(state.stripe.log, 'a');
   const child = spawn(process.execPath, [BIN, 'demo', 'serve-stripe', '--dir', state.dir, '--port', String(chosen)], { detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   child.unref();
+  if (child.pid !== undefined) onSpawned?.(child.pid);
   const url = `http://127.0.0.1:${chosen}`;
   await waitForHttp(url, state.stripe.apiKey, 15_000, state.stripe.log);
   return { url, port: chosen, pid: child.pid ?? 0 };
