@@ -106,6 +106,11 @@ describe('models', () => {
     const result = await project.run('run', { select: ['boom'] });
     expect(result.results[0]!.status).toBe('error');
     expect(result.results[0]!.message).toContain('no boom allowed');
+    // dbt's exceptions.raise_not_implemented: a macro with no implementation for this adapter fails the node by name.
+    project.write({ 'models/later.sql': `{% if execute %}{{ exceptions.raise_not_implemented("pivot for this adapter") }}{% endif %}select 1 as x` });
+    const later = await project.run('run', { select: ['later'] });
+    expect(later.results[0]!.status).toBe('error');
+    expect(later.results[0]!.message).toContain('not implemented: pivot for this adapter');
   });
 
   it('ignores model versions and Python models with a warning', async () => {
