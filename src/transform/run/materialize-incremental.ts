@@ -11,9 +11,9 @@ const list = (v: unknown): string[] => (v === undefined || v === null || v === '
  * new rows. Then deleting the matched rows and inserting the new ones leaves the same table, and on engines with
  * `fullRowMergeAsDeleteInsert` costs less. The caller also checks the new keys are distinct, as a merge needs.
  */
-async function rewritesEveryColumn(wh: Warehouse, target: RelationName, spec: IncrementalSpec): Promise<boolean> {
+function rewritesEveryColumn(targetColumns: readonly string[], spec: IncrementalSpec): boolean {
   const written = new Set([...spec.uniqueKey, ...spec.updateColumns].map((c) => c.toLowerCase()));
-  return (await wh.getColumns(target)).every((c) => written.has(c.name.toLowerCase()));
+  return targetColumns.every((c) => written.has(c.toLowerCase()));
 }
 
 /**
@@ -34,7 +34,8 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
   await wh.run(d.dropRelation(tmp, 'table'));
   await wh.run(d.createTableAs(tmp, appendOnly ? `select * from ${modelSql} limit 0` : sql));
   try {
-    const columns = await applySchemaChange(wh, target, await wh.getColumns(tmp), await wh.getColumns(target), String(node.config.on_schema_change ?? 'ignore'), node.uniqueId);
+    const changed = await applySchemaChange(wh, target, await wh.getColumns(tmp), await wh.getColumns(target), String(node.config.on_schema_change ?? 'ignore'), node.uniqueId);
+    const columns = changed.write;
     if (appendOnly) {
       const cols = columns.map((c) => d.quoteIdentifier(c)).join(', ');
       const { rowsChanged } = await wh.run(`insert into ${d.relation(target)} (${cols})\nselect ${cols} from ${modelSql}`);
@@ -44,16 +45,18 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
     const except = new Set(list(node.config.merge_exclude_columns).map((c) => c.toLowerCase()));
     const updateColumns = (only.length ? only : columns).filter((c) => !except.has(c.toLowerCase()) && !uniqueKey.some((k) => k.toLowerCase() === c.toLowerCase()));
     const spec: IncrementalSpec = { target, tmp, columns, uniqueKey, predicates: list(node.config.incremental_predicates), updateColumns };
-    const keys = uniqueKey.map((k) => d.quoteIdentifier(k)).join(', ');
-    const counted = await wh.query(
-      `select count(*) as n${uniqueKey.length ? `, (select count(*) from (select distinct ${keys} from ${d.relation(tmp)}) k) as keys` : ''} from ${d.relation(tmp)}`,
-    );
-    const newRows = Number(counted.rows[0]?.n ?? 0);
     let statements: string[];
-    if (strategy === 'delete+insert') statements = deleteInsertSql(d, spec);
-    else if (strategy === 'merge') {
-      const fullRow = wh.capabilities.fullRowMergeAsDeleteInsert && Number(counted.rows[0]?.keys ?? -1) === newRows && (await rewritesEveryColumn(wh, target, spec));
-      statements = fullRow ? deleteInsertSql(d, spec) : wh.capabilities.merge ? mergeSql(d, spec) : updateInsertSql(d, spec);
+    let newRows: number;
+    if (strategy === 'delete+insert') {
+      statements = deleteInsertSql(d, spec);
+      newRows = Number((await wh.query(`select count(*) as n from ${d.relation(tmp)}`)).rows[0]?.n ?? 0);
+    } else if (strategy === 'merge') {
+      // Distinct new keys are counted only where the rewrite as delete + insert is possible.
+      const keys = uniqueKey.map((k) => d.quoteIdentifier(k)).join(', ');
+      const rewrite = wh.capabilities.fullRowMergeAsDeleteInsert && rewritesEveryColumn(changed.target, spec);
+      const counted = await wh.query(`select count(*) as n${rewrite ? `, (select count(*) from (select distinct ${keys} from ${d.relation(tmp)}) k) as keys` : ''} from ${d.relation(tmp)}`);
+      newRows = Number(counted.rows[0]?.n ?? 0);
+      statements = rewrite && Number(counted.rows[0]?.keys) === newRows ? deleteInsertSql(d, spec) : wh.capabilities.merge ? mergeSql(d, spec) : updateInsertSql(d, spec);
     } else throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `unknown incremental_strategy \`${strategy}\` (use append, merge or delete+insert)` });
     await wh.transaction(async (tx) => {
       for (const s of statements) await tx.run(s);
@@ -63,3 +66,4 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
     await wh.run(d.dropRelation(tmp, 'table'));
   }
 }
+

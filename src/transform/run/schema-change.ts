@@ -1,8 +1,14 @@
 import { MercatorError } from '../../errors/index.js';
 import type { ColumnInfo, RelationName, Warehouse } from '../../warehouse/warehouse.js';
 
+/** What applySchemaChange leaves: the columns to write from the new rows, and every column the target now has. */
+export interface SchemaChangeResult {
+  write: string[];
+  target: string[];
+}
+
 /**
- * Applies on_schema_change to `target` given the new rows' columns; returns the columns to write.
+ * Applies on_schema_change to `target` given the new rows' columns.
  * ignore: the target's columns the new rows also have; fail: error on any difference; append_new_columns: add new ones;
  * sync_all_columns: add new, drop removed, change types.
  */
@@ -13,7 +19,7 @@ export async function applySchemaChange(
   existing: readonly ColumnInfo[],
   mode: string,
   nodeId: string,
-): Promise<string[]> {
+): Promise<SchemaChangeResult> {
   const lower = (c: ColumnInfo): string => c.name.toLowerCase();
   const have = new Map(existing.map((c) => [lower(c), c]));
   const incoming = new Map(source.map((c) => [lower(c), c]));
@@ -29,11 +35,12 @@ export async function applySchemaChange(
   if (mode === 'append_new_columns' || mode === 'sync_all_columns') {
     for (const c of added) await wh.run(`alter table ${rel} add column ${q(c.name)} ${c.type}`);
   }
+  const names = (cols: readonly ColumnInfo[]): string[] => cols.map((c) => c.name);
   if (mode === 'sync_all_columns') {
     for (const c of removed) await wh.run(`alter table ${rel} drop column ${q(c.name)}`);
     for (const c of retyped) await wh.run(`alter table ${rel} alter column ${q(c.name)} type ${c.type}`);
-    return source.map((c) => c.name);
+    return { write: names(source), target: names(source) };
   }
-  if (mode === 'append_new_columns') return source.map((c) => c.name);
-  return existing.filter((c) => incoming.has(lower(c))).map((c) => c.name);
+  if (mode === 'append_new_columns') return { write: names(source), target: [...names(existing), ...names(added)] };
+  return { write: names(existing.filter((c) => incoming.has(lower(c)))), target: names(existing) };
 }
