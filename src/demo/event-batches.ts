@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { MercatorError } from '../errors/index.js';
 import { isoDay } from './calendar-shape.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { generateHourEvents } from './generate-events.js';
@@ -55,17 +56,28 @@ export class EventBatchWriter {
     const worker = new Worker(WORKER, { workerData: spec, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     this.worker = worker;
     this.finished = new Promise<void>((resolve, reject) => {
-      worker.on('message', (m: EventBatchReply) => (m.type === 'done' ? resolve() : reject(new Error(`writing clickstream batches failed: ${m.message}`))));
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`the clickstream batch thread stopped (exit code ${code})`)));
+      worker.on('message', (m: EventBatchReply) => (m.type === 'done' ? resolve() : reject(this.failure(m.message))));
+      worker.on('error', (err) => reject(this.failure(err.message, err)));
+      worker.on('exit', (code) => reject(this.failure(`the batch thread stopped (exit code ${code})`)));
     });
     this.finished.catch(() => undefined); // raised by finish()
   }
 
   /** Writes (or queues) one day's batches. */
   write(dayMs: number, orders: readonly OrderRow[]): void {
-    if (this.worker) this.worker.postMessage({ type: 'day', dayMs, orders } satisfies EventBatchRequest);
-    else writeEventBatches(this.spec, dayMs, orders);
+    if (this.worker) {
+      this.worker.postMessage({ type: 'day', dayMs, orders } satisfies EventBatchRequest);
+      return;
+    }
+    try {
+      writeEventBatches(this.spec, dayMs, orders);
+    } catch (err) {
+      throw this.failure(err instanceof Error ? err.message : String(err), err);
+    }
+  }
+
+  private failure(detail: string, cause?: unknown): MercatorError {
+    return new MercatorError('DEMO_FILES_WRITE', { what: 'clickstream batches', dir: this.spec.dir, detail }, { cause });
   }
 
   /** Resolves when every queued batch is on disk; raises a failure of the worker. */

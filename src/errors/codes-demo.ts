@@ -32,6 +32,11 @@ export const demoCodes = {
     hint: 'Run `mercator demo stop` and delete the folder, or pass `--force` to replace it.',
     exit: EXIT.usage,
   },
+  DEMO_FILES_WRITE: {
+    message: 'Could not write the demo shop\'s {what} in {dir}: {detail}',
+    hint: 'Check that {dir} is writable and the disk has room, then run `mercator demo init --force --dir <project>`.',
+    exit: EXIT.failure,
+  },
   DEMO_STRIPE_START: {
     message: 'The Stripe stand-in did not start: {detail}',
     hint: 'Check {log}; another process may hold the port. Run `mercator demo stop` and try again.',
