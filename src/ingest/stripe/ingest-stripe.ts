@@ -16,7 +16,7 @@ import { INDEX_COLUMN, PARENT_ID_COLUMN } from './type-mapping.js';
  * the cursor only moves once everything below it is in. Objects merge on `id`, child rows on
  * (parent id, position). As built JavaScript every type is extracted at once, each in its own worker
  * thread with an equal share of the request rate; from sources the next type is extracted in-thread
- * while the previous one loads. Loads always commit in stream order.
+ * while the previous one loads. With workers a type loads as soon as it is listed; in-thread, in stream order.
  */
 export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedStripeSource, options: IngestSourceOptions = {}): Promise<IngestSourceOutcome> {
   const reporter = options.reporter ?? silentReporter;
@@ -41,46 +41,59 @@ export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedS
     running.catch(() => undefined);
     return running;
   };
-  try {
-    const started = inWorkers ? selected.map(extractNext) : [];
-    let next = inWorkers || selected[0] === undefined ? undefined : extractNext(selected[0]);
-    for (let i = 0; i < selected.length; i++) {
-      const stream = selected[i]!;
-      const extracting = inWorkers ? started[i]! : next!;
-      try {
-        let extracted: { before: string | null; extract: StripeExtract };
-        try {
-          extracted = await extracting;
-        } finally {
-          // In-thread, the next stream is listed while this one loads: the load runs on the warehouse's
-          // threads and leaves the JS thread idle.
-          const following = selected[i + 1];
-          if (!inWorkers) next = following === undefined ? undefined : extractNext(following);
-        }
-        const { before, extract } = extracted;
-        if (extract.objects === 0) continue;
-        const json = (file: string): string => warehouse.dialect.fileReader({ files: [file], format: 'json', options: { format: 'newline_delimited' } });
-        const disposition = options.fullRefresh ? 'replace' : 'merge';
-        for (const [name, child] of Object.entries(extract.children)) {
-          const load: LoadRequest = {
-            source: source.name, stream: `${stream}__${name}`, target: { schema: source.schema, name: `${source.name}_${stream}__${name}` },
-            disposition, primaryKey: [PARENT_ID_COLUMN, INDEX_COLUMN], keysUnique: true, input: { from: json(child.file) },
-          };
-          const result = await runLoad(warehouse, load, options.loadOptions);
-          outcome.results.push(result);
-          reporter.committed(result);
-        }
-        const result = await runLoad(warehouse, {
-          source: source.name, stream, target: { schema: source.schema, name: `${source.name}_${stream}` },
-          disposition, primaryKey: ['id'], keysUnique: true, input: { from: json(extract.file) },
-          cursor: { before, after: extract.cursorAfter }, resetState: Boolean(options.fullRefresh),
-        }, options.loadOptions);
+  /** Loads one extracted type: its child tables, then the objects with their cursor. */
+  const load = async (stream: StripeStream, extracting: Promise<{ before: string | null; extract: StripeExtract }>): Promise<void> => {
+    try {
+      const { before, extract } = await extracting;
+      if (extract.objects === 0) return;
+      const json = (file: string): string => warehouse.dialect.fileReader({ files: [file], format: 'json', options: { format: 'newline_delimited' } });
+      const disposition = options.fullRefresh ? 'replace' : 'merge';
+      for (const [name, child] of Object.entries(extract.children)) {
+        const childLoad: LoadRequest = {
+          source: source.name, stream: `${stream}__${name}`, target: { schema: source.schema, name: `${source.name}_${stream}__${name}` },
+          disposition, primaryKey: [PARENT_ID_COLUMN, INDEX_COLUMN], keysUnique: true, input: { from: json(child.file) },
+        };
+        const result = await runLoad(warehouse, childLoad, options.loadOptions);
         outcome.results.push(result);
         reporter.committed(result);
-      } catch (err) {
-        const error = err instanceof Error ? err : new Error(String(err));
-        outcome.failures.push({ source: source.name, stream, error });
-        reporter.failed(source.name, stream, error);
+      }
+      const result = await runLoad(warehouse, {
+        source: source.name, stream, target: { schema: source.schema, name: `${source.name}_${stream}` },
+        disposition, primaryKey: ['id'], keysUnique: true, input: { from: json(extract.file) },
+        cursor: { before, after: extract.cursorAfter }, resetState: Boolean(options.fullRefresh),
+      }, options.loadOptions);
+      outcome.results.push(result);
+      reporter.committed(result);
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      outcome.failures.push({ source: source.name, stream, error });
+      reporter.failed(source.name, stream, error);
+    }
+  };
+  try {
+    if (inWorkers) {
+      // Each type loads as soon as its worker is done: the smaller types load while the largest is still
+      // being listed, not after it. The outcome lists them in stream order all the same.
+      const waiting = new Map(selected.map((stream) => [stream, extractNext(stream)] as const));
+      while (waiting.size > 0) {
+        const stream = await Promise.race([...waiting].map(([name, extracting]) => extracting.then(() => name, () => name)));
+        const extracting = waiting.get(stream)!;
+        waiting.delete(stream);
+        await load(stream, extracting);
+      }
+      const position = (stream: string): number => selected.indexOf(stream.split('__')[0] as StripeStream);
+      outcome.results.sort((a, b) => position(a.stream) - position(b.stream));
+      outcome.failures.sort((a, b) => position(a.stream) - position(b.stream));
+    } else {
+      let next = selected[0] === undefined ? undefined : extractNext(selected[0]);
+      for (let i = 0; i < selected.length; i++) {
+        const extracting = next!;
+        await extracting.catch(() => undefined);
+        // In-thread, the next type is listed while this one loads: the load runs on the warehouse's threads
+        // and leaves the JS thread idle.
+        const following = selected[i + 1];
+        next = following === undefined ? undefined : extractNext(following);
+        await load(selected[i]!, extracting);
       }
     }
   } finally {
