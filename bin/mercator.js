@@ -1,8 +1,9 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env -S node --max-semi-space-size=64
 // Entry point of the `mercator` command: runs the compiled CLI from dist/.
 // The larger young generation (the flag above, and in package.json's `start`): generating the demo shop and
-// ingesting it make many short-lived objects, and with the default size the demo spent a tenth of its CPU
-// time more in garbage collection (fresh clone, 2 cores: 27.3-30.4 s with it, 29.7-35.9 s without).
+// ingesting it make many short-lived objects. With the default size the demo spent a tenth of its CPU time
+// more in garbage collection (fresh clone, 2 cores: 27.3-30.4 s with 32 MB, 29.7-35.9 s without); 64 MB took
+// `demo init` from 10.7-13.4 s (32 MB) to 9.7-10.5 s (128 MB: no better, and 200 MB more memory).
 // The dbt-style commands run from dist/bundle/main.cjs (their modules and packages in one file, built by
 // bin/bundle-cli.mjs) compiled with V8's code cache: that starts in about half the time of loading their
 // ~400 files one by one. Every other command, and every command while the bundle is missing or older
