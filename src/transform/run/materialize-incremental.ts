@@ -21,7 +21,7 @@ function rewritesEveryColumn(targetColumns: readonly string[], spec: Incremental
  * new rows appended straight from the model's query, or put in a temporary table and merged / delete+inserted.
  * Returns the number of new rows.
  */
-export async function materializeIncremental(wh: Warehouse, node: ManifestNode, target: RelationName, sql: string, isIncremental: boolean): Promise<number> {
+export async function materializeIncremental(wh: Warehouse, node: ManifestNode, target: RelationName, sql: string, isIncremental: boolean): Promise<number | null> {
   if (!isIncremental) return wh.replaceTable(target, sql);
   const d = wh.dialect;
   const tmp: RelationName = { ...target, name: `${target.name}__dbt_tmp` };
@@ -39,7 +39,7 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
     if (appendOnly) {
       const cols = columns.map((c) => d.quoteIdentifier(c)).join(', ');
       const { rowsChanged } = await wh.run(`insert into ${d.relation(target)} (${cols})\nselect ${cols} from ${modelSql}`);
-      return rowsChanged ?? 0; // every engine Mercator runs on reports the rows an INSERT added
+      return rowsChanged; // null (not counted) on an engine that does not report the rows an INSERT added
     }
     const only = list(node.config.merge_update_columns);
     const except = new Set(list(node.config.merge_exclude_columns).map((c) => c.toLowerCase()));

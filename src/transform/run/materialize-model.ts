@@ -73,7 +73,7 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
     } else if (materialized === 'incremental') {
       if (existing?.kind === 'view') await wh.run(wh.dialect.dropRelation(target, 'view'));
       rows = await materializeIncremental(wh, node, target, sql, isIncremental);
-      message = isIncremental ? `INSERT ${rows}` : `SELECT ${rows}`;
+      message = `${isIncremental ? 'INSERT' : 'SELECT'}${rows === null ? '' : ` ${rows}`}`;
     } else {
       throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `materialization \`${materialized}\` is not supported (view, table, incremental, ephemeral)` });
     }
