@@ -9,9 +9,9 @@ const usd = (n: number): string => `$${n.toLocaleString('en-US', { minimumFracti
 export function pipelineSummaryText(r: PipelineResult): string {
   const lines: string[] = [];
   lines.push(`Pipeline ${r.success ? 'succeeded' : 'FAILED'} in ${r.seconds.toFixed(1)} s`);
-  for (const s of r.steps) lines.push(`  ${s.name.padEnd(8)} ${s.seconds.toFixed(1).padStart(6)} s  ${int(s.rows).padStart(12)} rows processed`);
+  for (const s of r.steps) lines.push(`  ${s.name.padEnd(8)} ${s.seconds.toFixed(1).padStart(6)} s${s.rows === null ? '' : `  ${int(s.rows).padStart(12)} rows processed`}`);
   lines.push('Rows per layer');
-  for (const l of r.layers) lines.push(`  ${l.layer.padEnd(13)} ${String(l.relations).padStart(3)} relations  ${int(l.rows).padStart(12)} rows`);
+  for (const l of r.layers) lines.push(`  ${l.layer.padEnd(13)} ${String(l.relations).padStart(3)} ${l.relations === 1 ? 'relation ' : 'relations'}  ${int(l.rows).padStart(12)} rows`);
   const t = r.tests;
   lines.push(`Tests: ${t.passed} passed, ${t.warned} warned, ${t.failed} failed, ${t.skipped} skipped`);
   const fresh = { pass: 0, warn: 0, error: 0 };

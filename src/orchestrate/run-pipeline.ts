@@ -51,7 +51,8 @@ export interface PipelineStep {
   seconds: number;
   /** User + system CPU seconds of this process (the embedded warehouse included; source systems are other processes). */
   cpuSeconds: number;
-  rows: number;
+  /** Rows loaded (ingest) or written by models (build); null for the summary, which only reads. */
+  rows: number | null;
 }
 
 /** Test outcomes of the build (data tests and unit tests). */
@@ -155,7 +156,7 @@ export async function runPipeline(o: RunPipelineOptions): Promise<PipelineResult
       }
       return summary;
     });
-    steps.push({ name: 'summary', seconds: seconds(t), cpuSeconds: cpuSeconds(cpu), rows: 0 });
+    steps.push({ name: 'summary', seconds: seconds(t), cpuSeconds: cpuSeconds(cpu), rows: null });
     return {
       runId: run.runId,
       success,

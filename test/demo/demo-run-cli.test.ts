@@ -87,7 +87,7 @@ describe('mercator demo (built CLI, own process)', () => {
     expect(out).toContain(`Reusing the demo shop in ${dir}`);
 
     // Rows per layer, as printed and as counted in the warehouse.
-    const printed = Object.fromEntries([...out.matchAll(/^ {2}(\w+) +(\d+) relations +([\d,]+) rows$/gm)].map((m) => [m[1], { relations: Number(m[2]), rows: Number(m[3]!.replace(/,/g, '')) }]));
+    const printed = Object.fromEntries([...out.matchAll(/^ {2}(\w+) +(\d+) relations? +([\d,]+) rows$/gm)].map((m) => [m[1], { relations: Number(m[2]), rows: Number(m[3]!.replace(/,/g, '')) }]));
     expect(Object.keys(printed)).toEqual(['raw', 'seeds', 'staging', 'intermediate', 'snapshots', 'marts']);
     const [marts] = await query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'marts'`);
     expect(printed['marts']?.relations).toBe(Number(marts?.['n']));
