@@ -2,7 +2,8 @@
 // shop into the test PostgreSQL. The first run (JSON lines) creates the shop and builds everything; after one
 // simulated day the second run prints the human summary, whose numbers must match the warehouse.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -140,4 +141,20 @@ describe('mercator demo (built CLI, own process)', () => {
     }
     expect(await exited).toBe(0);
   }, 180_000);
+
+  it('stops at once, before creating the shop, when the dashboard port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const port = (taken.address() as AddressInfo).port;
+    const empty = mkdtempSync(join(tmpdir(), 'demo-port-'));
+    try {
+      const { code, err } = await mercator('demo', '--scale', '0.02', '--dir', empty, '--pg-url', serverUrl, '--pg-database', `${database}_port`, '--port', String(port));
+      expect(code).toBe(2);
+      expect(err).toContain(`[SERVE_PORT_IN_USE] Port ${port} on 127.0.0.1 is already in use.`);
+      expect(existsSync(join(empty, '.mercator'))).toBe(false);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../errors/index.js';
 import { cliContext } from '../cli-context.js';
+import { assertPortFree } from '../../serve/assert-port-free.js';
 import { DEFAULT_PORT } from '../../serve/default-port.js';
 import { parsePort, serveUntilStopped } from './serve.js';
 
@@ -26,7 +27,9 @@ export function registerDemoPipeline(demo: Command): void {
     .option('--port <port>', 'port of the dashboard (0 picks a free one)', String(DEFAULT_PORT))
     .option('--host <host>', 'address the dashboard listens on', '127.0.0.1')
     .action(async (opts: { scale: number; seed: number; dir: string; pgUrl?: string; pgDatabase: string; fullRefresh: boolean; serve: boolean; port: string; host: string }, cmd: Command) => {
-      const port = parsePort(opts.port); // checked before a minute of pipeline, not after
+      // The port is checked before the half minute of pipeline, not after it.
+      const port = parsePort(opts.port);
+      if (opts.serve) await assertPortFree(port, opts.host);
       const { logger } = cliContext(cmd);
       const { runDemoPipeline } = await runner();
       const result = await runDemoPipeline(
