@@ -33,6 +33,11 @@ export interface DemoInitOptions {
   faults?: Partial<StripeFaults>;
   /** Start the Stripe stand-in as a background process (default true). */
   startStripe?: boolean;
+  /**
+   * Ends the process after Ctrl-C or SIGTERM during init has stopped what init started (the CLI passes
+   * `process.exit`). Without it init installs no signal handlers.
+   */
+  exitOnInterrupt?: (status: number) => void;
 }
 
 /** What init did and how long each step took (seconds). */
@@ -63,7 +68,7 @@ export async function demoInit(options: DemoInitOptions, logger: Logger): Promis
   for (const d of [paths.stripeDir, paths.exportsDir, paths.landingDir]) mkdirSync(d, { recursive: true });
 
   const started: StartedServers = {};
-  const interrupt = stopOnInterrupt(options, paths, started, logger);
+  const interrupt = options.exitOnInterrupt ? stopOnInterrupt(options, paths, started, logger, options.exitOnInterrupt) : { remove: () => undefined, happened: () => false };
   try {
     return await createShop(options, { scale, seed, faults, asOfMs, paths }, started, logger);
   } catch (err) {

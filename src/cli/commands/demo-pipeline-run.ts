@@ -55,7 +55,7 @@ export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): P
     if (state.postgres.embedded && state.postgres.dataDir) await startLocalPostgres(state.postgres.dataDir, { port: Number(new URL(state.postgres.serverUrl).port) });
     logger.emit({ type: 'DemoReused', level: 'info', message: `Reusing the demo shop in ${dir} (as of ${state.asOf.slice(0, 10)}); \`mercator demo advance --days 1 --dir ${dir}\` adds a day` });
   } else {
-    ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: o.database ?? 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14 }, logger));
+    ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: o.database ?? 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14, exitOnInterrupt: (status) => process.exit(status) }, logger));
   }
   state = await ensureStripeRunning(state);
   const result = await runPipeline({ projectDir: dir, command: 'demo', logger, env: { ...process.env, ...demoSourceEnv(state, state.stripe.port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger), ...(kpis ? { kpis } : {}) });

@@ -53,7 +53,7 @@ export function registerDemo(program: Command): void {
   addFaultOptions(init).action(async (opts: { scale: number; seed: number; pgUrl?: string; pgDatabase: string; dir: string; asOf?: string; eventDays: number; badRows: number; force: boolean; stripe: boolean } & FaultFlags, cmd: Command) => {
     const { logger } = cliContext(cmd);
     await (await loadDemo()).demoInit(
-      { dir: opts.dir, scale: opts.scale, seed: opts.seed, pgUrl: opts.pgUrl, database: opts.pgDatabase, asOf: opts.asOf ? new Date(`${opts.asOf}T00:00:00Z`) : undefined, eventDays: opts.eventDays, badRowFraction: opts.badRows, force: opts.force, startStripe: opts.stripe, faults: faultsFrom(opts) },
+      { dir: opts.dir, scale: opts.scale, seed: opts.seed, pgUrl: opts.pgUrl, database: opts.pgDatabase, asOf: opts.asOf ? new Date(`${opts.asOf}T00:00:00Z`) : undefined, eventDays: opts.eventDays, badRowFraction: opts.badRows, force: opts.force, startStripe: opts.stripe, faults: faultsFrom(opts), exitOnInterrupt: (status) => process.exit(status) },
       logger,
     );
   });
