@@ -67,4 +67,9 @@ export const metricsCodes = {
     hint: 'Stop the other server (often another `mercator serve`) or pick a port with --port.',
     exit: EXIT.usage,
   },
+  SERVE_LISTEN_FAILED: {
+    message: 'Cannot listen on {host} port {port}: {detail}',
+    hint: 'Pass --host with an address of this machine (127.0.0.1, or 0.0.0.0 for every interface) and --port with a port you may open (1024 or above unless you are root; 0 picks a free one).',
+    exit: EXIT.usage,
+  },
 } as const satisfies Record<string, ErrorSpec>;

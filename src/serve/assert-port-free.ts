@@ -1,11 +1,11 @@
 // Does: checks that the dashboard's port can be listened on, before a command spends its time on work that
 // ends with serving it. Does not: keep the port (another process may still take it before the server starts).
 import { createServer } from 'node:net';
-import { MercatorError } from '../errors/index.js';
+import { listenError } from './listen-error.js';
 
-/** Resolves when `port` on `host` is free right now; SERVE_PORT_IN_USE when another process listens there. */
+/** Resolves when `port` on `host` can be listened on right now; else SERVE_PORT_IN_USE or SERVE_LISTEN_FAILED. */
 export async function assertPortFree(port: number, host: string): Promise<void> {
-  if (port === 0) return; // 0 picks a free port when the server starts
+  if (port === 0) return; // 0 picks a free port when the server starts (an unusable host is reported then)
   const probe = createServer();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -13,8 +13,7 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
       probe.listen(port, host, () => resolve());
     });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new MercatorError('SERVE_PORT_IN_USE', { port, host }, { cause: err });
-    throw err;
+    throw listenError(err, port, host);
   }
   await new Promise<void>((resolve) => probe.close(() => resolve()));
 }

@@ -17,6 +17,7 @@ import { ipAllowlist } from './ip-allowlist.js';
 import { OpsData } from './ops-data.js';
 import { errorPage, FALLBACK_TEMPLATE, fillTemplate, loginPage, PAGES, renderKpiCards } from './pages.js';
 import { readDataVersion, ResultCache } from './result-cache.js';
+import { listenError } from './listen-error.js';
 import { DEFAULT_PORT } from './default-port.js';
 import { defaultWebDir, readStatic, resolveStatic } from './static-files.js';
 
@@ -75,7 +76,7 @@ function statusOf(err: unknown): number {
   }
 }
 
-/** Starts the server; resolves once it listens. Throws CONFIG_* for a bad metrics.yml or mercator.yml, SERVE_PORT_IN_USE. */
+/** Starts the server; resolves once it listens. Throws CONFIG_* for a bad metrics.yml or mercator.yml, SERVE_PORT_IN_USE or SERVE_LISTEN_FAILED. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const projectDir = resolve(options.projectDir);
   const config = existsSync(join(projectDir, MERCATOR_CONFIG_FILE)) ? loadMercatorConfig(projectDir) : null;
@@ -226,8 +227,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (err) {
     if (!options.warehouse) await warehouse.close();
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new MercatorError('SERVE_PORT_IN_USE', { port, host }, { cause: err });
-    throw err;
+    throw listenError(err, port, host);
   }
   // Keep the overview hot: compute what its first HTML needs at start and again after every build, and
   // notice a finished build within a few seconds even when nobody is asking.
