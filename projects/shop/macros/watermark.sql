@@ -15,3 +15,11 @@ coalesce((select max({{ column }}) from {{ this }}), cast('1900-01-01' as timest
 cast('1900-01-01' as timestamp)
 {%- endif -%}
 {%- endmacro %}
+
+{#- `or <expr> in (...)` over the keys of this model's rows converted at a fallback rate (the day's rate may
+    have arrived since), so a run converts them again; nothing while the table has no `fx_is_fallback` yet. -#}
+{% macro or_fallback_rate_rows(expr, key) -%}
+{%- if this_has_column('fx_is_fallback') -%}
+or {{ expr }} in (select {{ key }} from {{ this }} where fx_is_fallback)
+{%- endif -%}
+{%- endmacro %}

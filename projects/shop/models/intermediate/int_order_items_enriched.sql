@@ -65,8 +65,6 @@ where i.order_id in (select order_id from candidate_orders)
   and (greatest(i.updated_at, o.updated_at) > {{ watermark('updated_at') }}
    or c.updated_at > {{ watermark('customer_updated_at') }}
    or p.updated_at > {{ watermark('product_updated_at') }}
-{% if this_has_column('fx_is_fallback') %}
-   or i.order_id in (select order_id from {{ this }} where fx_is_fallback)
-{% endif %}
+   {{ or_fallback_rate_rows('i.order_id', 'order_id') }}
   )
 {% endif %}

@@ -43,7 +43,5 @@ left join {{ ref('currency_rates') }} seed on seed.currency = p.currency
 {% if is_incremental() %}
 where p.loaded_at > {{ watermark('loaded_at') }}
    or r.refunds_loaded_at > {{ watermark('refunds_loaded_at') }}
-{% if this_has_column('fx_is_fallback') %}
-   or p.charge_id in (select payment_id from {{ this }} where fx_is_fallback)
-{% endif %}
+   {{ or_fallback_rate_rows('p.charge_id', 'payment_id') }}
 {% endif %}
