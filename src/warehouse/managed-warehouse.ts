@@ -141,8 +141,8 @@ export class ManagedWarehouse implements Warehouse {
     }
   }
 
-  listSchemas(): Promise<string[]> {
-    return this.parts.introspector.listSchemas(this.introspectionQuery);
+  listSchemas(database: string | null = null): Promise<string[]> {
+    return this.parts.introspector.listSchemas(this.introspectionQuery, database);
   }
 
   listRelations(schema: string): Promise<RelationInfo[]> {

@@ -5,7 +5,8 @@ export type IntrospectionQuery = (sql: string, params?: SqlParams) => Promise<Qu
 
 /** Catalog queries of one engine; each method receives the query function to run them with. */
 export interface WarehouseIntrospector {
-  listSchemas(query: IntrospectionQuery): Promise<string[]>;
+  /** Schemas of `database` (null: the current one), matched case-insensitively. */
+  listSchemas(query: IntrospectionQuery, database: string | null): Promise<string[]>;
   listRelations(query: IntrospectionQuery, schema: string): Promise<RelationInfo[]>;
   /** The relation as the catalog spells it, matched case-insensitively, or null. */
   getRelation(query: IntrospectionQuery, rel: RelationName): Promise<RelationInfo | null>;

@@ -200,8 +200,8 @@ export interface Warehouse {
    */
   replaceTable(target: RelationName, selectSql: string, current?: RelationKind | null): Promise<number>;
 
-  /** Schemas of the current database, sorted. */
-  listSchemas(): Promise<string[]>;
+  /** Schemas of `database` (matched case-insensitively; the current database when absent), sorted. */
+  listSchemas(database?: string | null): Promise<string[]>;
   /** Tables and views of one schema, sorted by name; empty when the schema does not exist. */
   listRelations(schema: string): Promise<RelationInfo[]>;
   /** The relation as the catalog spells it (names match case-insensitively), or null when absent. */

@@ -66,7 +66,7 @@ export class RenderIo {
         if (!this.queries.has(p.sql)) this.queries.set(p.sql, await warehouse.query(p.sql));
       } else if (p.kind === 'schemas') {
         const key = (p.database ?? '').toLowerCase();
-        if (!this.schemas.has(key)) this.schemas.set(key, new Set((await listSchemas(warehouse, p.database)).map((s) => s.toLowerCase())));
+        if (!this.schemas.has(key)) this.schemas.set(key, new Set((await warehouse.listSchemas(p.database)).map((s) => s.toLowerCase())));
       } else if (p.kind === 'relation') {
         this.relations.set(relKey(p.rel), await warehouse.getRelation(p.rel));
       } else {
@@ -75,14 +75,6 @@ export class RenderIo {
     }
     return true;
   }
-}
-
-/** Schema names of `database`, or of the current database when null. */
-async function listSchemas(warehouse: Warehouse, database: string | null): Promise<string[]> {
-  if (database === null) return warehouse.listSchemas();
-  // information_schema is standard SQL; the catalog is matched as dbt matches names, case-insensitively.
-  const result = await warehouse.query('select schema_name from information_schema.schemata where lower(catalog_name) = lower($1)', [database]);
-  return result.rows.map((r) => String(r.schema_name));
 }
 
 /** Renders until no new database answers are needed (at most 8 passes); rethrows a render error only once answers are complete. */

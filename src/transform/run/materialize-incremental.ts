@@ -66,4 +66,3 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
     await wh.run(d.dropRelation(tmp, 'table'));
   }
 }
-

@@ -16,8 +16,15 @@ afterAll(async () => {
 });
 
 describe('duckdb introspection', () => {
-  it('lists the schemas of the current database only', async () => {
+  it('lists the schemas of the current database only, or of the one named (in any case)', async () => {
     expect(await wh.listSchemas()).toEqual(['main', 'staging']);
+    await wh.run(`ATTACH ':memory:' AS side; CREATE SCHEMA side.archive`);
+    try {
+      expect(await wh.listSchemas('SIDE')).toEqual(['archive', 'main']);
+      expect(await wh.listSchemas()).toEqual(['main', 'staging']);
+    } finally {
+      await wh.run('DETACH side');
+    }
   });
 
   it('lists tables and views of one schema, sorted, with their kind', async () => {

@@ -1,4 +1,4 @@
-// Does: reads DuckDB's catalog (information_schema) for schemas, relations and columns of the current database.
+// Does: reads DuckDB's catalog (information_schema) for schemas, relations and columns (of the current database unless one is named).
 // Does not: change the catalog.
 import type { ColumnInfo, RelationInfo, RelationKind, RelationName, Row } from '../warehouse.js';
 import type { IntrospectionQuery, WarehouseIntrospector } from '../warehouse-introspector.js';
@@ -21,9 +21,10 @@ function toRelation(row: Row): RelationInfo {
 
 /** DuckDB catalog queries; names match case-insensitively, as DuckDB resolves them. */
 export class DuckdbIntrospector implements WarehouseIntrospector {
-  async listSchemas(query: IntrospectionQuery): Promise<string[]> {
+  async listSchemas(query: IntrospectionQuery, database: string | null): Promise<string[]> {
     const result = await query(
-      `SELECT schema_name FROM information_schema.schemata WHERE catalog_name = current_database() ORDER BY schema_name`,
+      `SELECT schema_name FROM information_schema.schemata WHERE lower(catalog_name) = lower(coalesce($database, current_database())) ORDER BY schema_name`,
+      { database },
     );
     return result.rows.map((row) => String(row['schema_name']));
   }
