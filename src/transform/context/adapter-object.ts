@@ -3,7 +3,7 @@ import { MercatorError } from '../../errors/index.js';
 import { argAt, splitArgs } from './call-args.js';
 import { AgateTable } from './agate-table.js';
 import type { MacroScope } from './macro-scope.js';
-import type { QuotePolicy } from './quote-policy.js';
+import { QUOTE_ALL, type QuotePolicy } from './quote-policy.js';
 import { makeRelation, relationNameOf, type Relation } from './relation.js';
 import type { RenderIo } from './render-io.js';
 
@@ -87,7 +87,7 @@ export function adapterObject(o: AdapterObjectOptions): Record<string, unknown> 
       const parts = splitArgs(args);
       const text = String(argAt(parts, 0, 'identifier', ''));
       const key = String(argAt(parts, 1, 'quote_key', 'identifier'));
-      const quoted = key === 'database' || key === 'schema' || key === 'identifier' ? (o.quoting?.[key] ?? true) : true;
+      const quoted = key === 'database' || key === 'schema' || key === 'identifier' ? (o.quoting ?? QUOTE_ALL)[key] : true;
       return quoted ? o.dialect.quoteIdentifier(text) : text;
     },
   };

@@ -10,6 +10,9 @@ export interface QuotePolicy {
 
 const PARTS = ['database', 'schema', 'identifier'] as const;
 
+/** Quoting of every part, dbt's default. */
+export const QUOTE_ALL: Readonly<QuotePolicy> = Object.freeze({ database: true, schema: true, identifier: true });
+
 function flag(value: unknown): boolean {
   if (typeof value === 'string') return !/^(false|no|off|0)$/i.test(value.trim());
   return Boolean(value);
@@ -27,7 +30,7 @@ export function quotePolicy(...layers: unknown[]): QuotePolicy | null {
     for (const part of PARTS) {
       const value = (layer as Record<string, unknown>)[part];
       if (value === undefined || value === null) continue;
-      policy ??= { database: true, schema: true, identifier: true };
+      policy ??= { ...QUOTE_ALL };
       policy[part] = flag(value);
     }
   }

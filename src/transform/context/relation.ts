@@ -1,6 +1,6 @@
 import type { RelationName, SqlDialect } from '../../warehouse/warehouse.js';
 import { argAt, splitArgs } from './call-args.js';
-import type { QuotePolicy } from './quote-policy.js';
+import { QUOTE_ALL, type QuotePolicy } from './quote-policy.js';
 
 /** What kind of object a relation is. */
 export type RelationType = 'table' | 'view' | 'cte' | 'external' | null;
@@ -59,7 +59,7 @@ export function makeRelation(dialect: SqlDialect, database: string | null, schem
     toString: render,
     include: (kwargs) => {
       const v = kwargs?.values ?? {};
-      if (v.schema === false) return part(identifier, quoting?.identifier ?? true);
+      if (v.schema === false) return part(identifier, (quoting ?? QUOTE_ALL).identifier);
       return makeRelation(dialect, v.database === false ? null : database, schema, identifier, type, quoting);
     },
     incorporate: (kwargs) => {
@@ -69,7 +69,7 @@ export function makeRelation(dialect: SqlDialect, database: string | null, schem
     },
     quote: (...args) => {
       const parts = splitArgs(args);
-      const policy = { database: quoting?.database ?? true, schema: quoting?.schema ?? true, identifier: quoting?.identifier ?? true };
+      const policy = { ...(quoting ?? QUOTE_ALL) };
       (['database', 'schema', 'identifier'] as const).forEach((key, i) => {
         const value = argAt(parts, i, key, null);
         if (value !== null && value !== undefined) policy[key] = Boolean(value);
