@@ -1,8 +1,6 @@
 // Does: lists a Stripe object type created since the cursor minus the lookback, page by page through the
 // retrying requester, and writes flattened rows (and child-list rows) to JSONL files the warehouse reads.
 // Does not: load; ingest-stripe.ts hands the files to the loader.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
 import type Stripe from 'stripe';
@@ -10,6 +8,7 @@ import { MercatorError } from '../../errors/index.js';
 import type { ResolvedStripeSource, StripeStream } from './resolve.js';
 import type { StripeRequester } from './stripe-requester.js';
 import { flattenToJson } from './flat-json.js';
+import { LineFile } from './line-file.js';
 
 /** What one object type's extraction wrote. */
 export interface StripeExtract {
@@ -33,46 +32,33 @@ export async function extractStripeStream(
   onProgress?: (objects: number) => void,
 ): Promise<StripeExtract> {
   const file = join(workDir, `${source.name}.${stream}.jsonl`);
-  const out = createWriteStream(file);
-  const childStreams: Record<string, { stream: WriteStream; file: string; rows: number }> = {};
   const since = cursorBefore === null ? undefined : Math.max(0, Number(cursorBefore) - source.lookbackSeconds);
   let objects = 0;
   let maxCreated = cursorBefore === null ? null : Number(cursorBefore);
   const seen = new Set<string>();
-  // Rows are collected per page and written with one call per file: a write per row cost more than the flattening.
-  const pending: string[] = [];
-  const pendingChildren: Record<string, string[]> = {};
+  let out: LineFile | undefined;
+  const childFiles: Record<string, LineFile> = {};
   const emit = (object: Record<string, unknown>): void => {
     if (seen.has(String(object['id']))) return;
     seen.add(String(object['id']));
     const { line, children } = flattenToJson(object);
-    pending.push(line);
+    out!.add(line);
     for (const [name, rows] of Object.entries(children)) {
-      const lines = (pendingChildren[name] ??= []);
-      for (const r of rows) lines.push(r);
+      // The file exists (and is loaded) as soon as one object has the list, even an empty one.
+      const child = (childFiles[name] ??= new LineFile(join(workDir, `${source.name}.${stream}__${name}.jsonl`)));
+      for (const r of rows) child.add(r);
     }
     const created = Number(object['created']);
     if (maxCreated === null || created > maxCreated) maxCreated = created;
     objects++;
   };
-  const flush = async (): Promise<void> => {
-    if (pending.length > 0) await write(out, pending.splice(0).join('\n'));
-    for (const [name, lines] of Object.entries(pendingChildren)) {
-      // The file exists (and is loaded) as soon as one object has the list, even an empty one.
-      const childFile = join(workDir, `${source.name}.${stream}__${name}.jsonl`);
-      const child = (childStreams[name] ??= { stream: createWriteStream(childFile), file: childFile, rows: 0 });
-      if (lines.length === 0) continue;
-      child.rows += lines.length;
-      await write(child.stream, lines.splice(0).join('\n'));
-    }
-  };
   try {
+    out = new LineFile(file);
     await listAll(client, requester, source, stream, since, async (page) => {
       for (const object of page) {
         emit(object);
         if (objects % source.pageSize === 0) onProgress?.(objects);
       }
-      await flush();
     });
     if (stream === 'charges' && since !== undefined) {
       // A refund changes its charge (amount_refunded, refunded) without changing `created`; charges older
@@ -86,15 +72,16 @@ export async function extractStripeStream(
         }
       });
       for (const id of refunded) emit((await requester.request(() => client.charges.retrieve(id))) as unknown as Record<string, unknown>);
-      await flush();
     }
     onProgress?.(objects);
   } catch (err) {
+    // The files are dropped with the failed extraction: a failure to close one must not hide this error.
+    closeAll([out, ...Object.values(childFiles)]);
     throw stripeError(err, source, stream);
-  } finally {
-    await Promise.all([out, ...Object.values(childStreams).map((c) => c.stream)].map(close));
   }
-  const children = Object.fromEntries(Object.entries(childStreams).map(([name, c]) => [name, { file: c.file, rows: c.rows }]));
+  const closing = closeAll([out, ...Object.values(childFiles)]);
+  if (closing !== undefined) throw stripeError(closing, source, stream);
+  const children = Object.fromEntries(Object.entries(childFiles).map(([name, c]) => [name, { file: c.path, rows: c.lines }]));
   return { file, objects, children, cursorAfter: maxCreated === null ? null : String(maxCreated) };
 }
 
@@ -142,13 +129,17 @@ async function listAll(
   }
 }
 
-async function write(stream: WriteStream, lines: string): Promise<void> {
-  if (!stream.write(lines + '\n')) await once(stream, 'drain');
-}
-
-async function close(stream: WriteStream): Promise<void> {
-  stream.end();
-  if (!stream.closed) await once(stream, 'close');
+/** Closes every file; returns the first failure to close one. */
+function closeAll(files: (LineFile | undefined)[]): unknown {
+  let failure: unknown;
+  for (const f of files) {
+    try {
+      f?.close();
+    } catch (err) {
+      failure ??= err;
+    }
+  }
+  return failure;
 }
 
 /** A Stripe failure as a coded error: bad key, unreachable API, or a failed request after retries. */
