@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MercatorError } from '../errors/index.js';
 import { isoDay } from './calendar-shape.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeLinesAtomic } from './atomic-file.js';
 import { generateHourEvents } from './generate-events.js';
 import type { Catalogue } from './generate-products.js';
 import type { OrderRow } from './generate-orders.js';
@@ -39,7 +39,7 @@ export function writeEventBatches(spec: EventBatchSpec, dayMs: number, orders: r
   const files = eventBatchFiles(dayMs);
   for (let h = 0; h < 24; h++) {
     const events = generateHourEvents(spec.seed, dayMs, h, byHour[h]!, spec.eventsPerDay, spec.catalogue, spec.customerCount);
-    writeFileAtomic(join(spec.dir, files[h]!), events.join('\n') + '\n');
+    writeLinesAtomic(join(spec.dir, files[h]!), events);
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { DAY_MS, isoDay } from './calendar-shape.js';
 import { Prng } from './prng.js';
-import { writeFileAtomic, tempNameFor } from './atomic-file.js';
+import { tempNameFor, writeFileAtomic, writeLinesAtomic } from './atomic-file.js';
 import { EventBatchWriter, eventBatchFiles } from './event-batches.js';
 import type { Catalogue } from './generate-products.js';
 import type { OrderRow } from './generate-orders.js';
@@ -81,7 +81,7 @@ export class LandingWriter {
       lines.push(`${p.productId},${p.sku},${p.productId % 3 === 0 ? 'EU-1' : 'US-1'},${rng.int(0, 400)},${rng.int(0, 25)},${day}T23:59:00Z`);
     }
     const rel = join('inventory', `inventory-${day}.csv`);
-    writeFileAtomic(join(this.options.dir, rel), lines.join('\n') + '\n');
+    writeLinesAtomic(join(this.options.dir, rel), lines);
     this.written.push(rel);
   }
 

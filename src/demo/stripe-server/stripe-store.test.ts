@@ -39,5 +39,13 @@ describe('StripeStore', () => {
     expect(JSON.parse(last.lines[6]!)).toEqual({ id: 'ch_3', created: 1003, v: 2 });
     expect(last.hasMore).toBe(false);
     expect(store.get('ch_3')).toBe(JSON.stringify({ id: 'ch_3', created: 1003, v: 2 }));
+    // The joined page a list response splices in holds the same objects, in the same order, as the lines.
+    for (const query of [{ limit: 10 }, { limit: 10, startingAfter: 'ch_10' }, { limit: 4, endingBefore: 'ch_2' }, { limit: 5, created: { gte: 1026 } }, { limit: 3, created: { gt: 5000 } }]) {
+      const joined = store.listJoined(query);
+      const page = store.list(query);
+      expect(JSON.parse(`[${joined.data.toString('utf8')}]`)).toEqual(page.lines.map((l) => JSON.parse(l) as unknown));
+      expect(joined.hasMore).toBe(page.hasMore);
+    }
+    expect(store.listJoined({ limit: 3, created: { gt: 5000 } }).data.length).toBe(0);
   });
 });
