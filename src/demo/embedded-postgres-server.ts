@@ -33,7 +33,9 @@ async function initdb(dataDir: string, identity: { uid: number; gid: number } | 
   writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(bin, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'], { stdio: ['ignore', 'pipe', 'pipe'], ...(identity ?? {}) });
+      // --no-sync: the server runs with fsync off (the data is regenerated, not kept), so flushing the new
+      // cluster's files to disk first only made initdb slower (1.4 s to 1.1 s here).
+      const child = spawn(bin, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--no-sync'], { stdio: ['ignore', 'pipe', 'pipe'], ...(identity ?? {}) });
       let output = '';
       child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
