@@ -166,6 +166,16 @@ export class ManagedWarehouse implements Warehouse {
   }
 
   /** Waits for queued statements, closes the connection and (root only) releases the database. Idempotent. */
+  async limitThreads(threads: number): Promise<() => Promise<void>> {
+    this.assertOpen('SET threads');
+    if (!this.parts.driver.capThreads) return async () => undefined;
+    try {
+      return await this.parts.driver.capThreads(threads);
+    } catch (err) {
+      throw wrapEngineError(err, this.type, `SET threads = ${threads}`, this.location);
+    }
+  }
+
   async close(): Promise<void> {
     if (!this.ownsSession || this.session.closed) return;
     await this.session.close();

@@ -19,6 +19,12 @@ export interface WarehouseDriver {
   connect(): Promise<DriverConnection>;
   /** A more precise fix for a connect failure when the engine message allows one (a locked file). */
   connectHint(err: unknown): string | undefined;
+  /**
+   * Caps the engine's worker threads at `threads` until the returned function is called; with several caps
+   * the lowest holds, and the number the database was opened with returns after the last. Absent where the
+   * engine's threads are not this process's (a server warehouse).
+   */
+  capThreads?(threads: number): Promise<() => Promise<void>>;
   /** Releases the database once every connection is closed. */
   close(): Promise<void>;
 }

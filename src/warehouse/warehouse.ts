@@ -217,6 +217,12 @@ export interface Warehouse {
    */
   withLocation(location: { file?: string; line?: number; node?: string }): Warehouse;
 
+  /**
+   * Leaves cores to this process's own threads: the engine uses at most `threads` worker threads until the
+   * returned function is called. Nothing happens on engines that run elsewhere (a server warehouse).
+   */
+  limitThreads(threads: number): Promise<() => Promise<void>>;
+
   /** Waits for running statements and transactions, then closes; later calls fail with WAREHOUSE_CLOSED. Idempotent. */
   close(): Promise<void>;
 }

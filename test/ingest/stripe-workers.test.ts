@@ -3,7 +3,7 @@
 // failure inside a worker comes back as the same coded error. `npm test` builds dist/ before running this.
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeServer, listenStripeServer } from '../../src/demo/stripe-server/stripe-server.js';
@@ -58,9 +58,18 @@ describe('stripe connector in worker threads (built)', () => {
     expect(workers.extractWorkerAvailable()).toBe(true);
     const stripe = (await built('ingest/stripe/index.js')) as StripeModule;
     const { openWarehouse } = (await built('warehouse/index.js')) as WarehouseModule;
-    const a = await openWarehouse({ type: 'duckdb', path: join(dir, 'workers.duckdb') });
+    const a = await openWarehouse({ type: 'duckdb', path: join(dir, 'workers.duckdb'), threads: 3 });
+    // While the workers list, the warehouse leaves them the cores (down to one thread), then gets its threads back.
+    const limits: number[] = [];
+    const limitThreads = a.limitThreads.bind(a);
+    a.limitThreads = async (n) => {
+      limits.push(n);
+      return limitThreads(n);
+    };
     const viaWorkers = await stripe.ingestStripeSource(a, config(stripe));
     expect(viaWorkers.failures).toEqual([]);
+    expect(limits).toEqual([Math.max(1, availableParallelism() - 3)]);
+    expect((await a.query(`SELECT current_setting('threads') AS t`)).rows[0]?.['t']).toBe(3n);
     await a.close();
 
     const b = await openSrcWarehouse({ type: 'duckdb', path: join(dir, 'thread.duckdb') });

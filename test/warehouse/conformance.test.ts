@@ -118,6 +118,13 @@ for (const adapter of ADAPTERS) {
         expect(rows.sort()).toEqual([...TRICKY_STRINGS].sort());
       });
 
+      it('runs statements under a thread limit and after its release', async () => {
+        const release = await wh.limitThreads(1);
+        expect(Number((await wh.query('SELECT 1 AS one')).rows[0]?.['one'])).toBe(1);
+        await release();
+        expect(Number((await wh.query('SELECT 2 AS two')).rows[0]?.['two'])).toBe(2);
+      });
+
       it('can cast to every portable type', async () => {
         const casts = LOGICAL_TYPES.map((t, i) => `CAST(NULL AS ${wh.dialect.typeName(t)}) AS c${i}`).join(', ');
         const row = (await wh.query(`SELECT ${casts}`)).rows[0];

@@ -252,6 +252,28 @@ describe('duckdb errors', () => {
     expect(String(row?.['m'])).toMatch(/^(488\.2 MiB|512\.0 MB)$/);
   });
 
+  it('caps its worker threads while asked to, lowest cap first, and gives back the configured number', async () => {
+    const wh = await open({ threads: 3 });
+    const threads = async (): Promise<unknown> => (await wh.query(`SELECT current_setting('threads') AS t`)).rows[0]?.['t'];
+    const releaseTwo = await wh.limitThreads(2);
+    expect(await threads()).toBe(2n);
+    const releaseOne = await wh.limitThreads(1);
+    expect(await threads()).toBe(1n);
+    await releaseTwo();
+    expect(await threads()).toBe(1n); // the lower cap still holds
+    await wh.transaction(async (tx) => {
+      // The cap is the database's: another connection sees it too.
+      expect((await tx.query(`SELECT current_setting('threads') AS t`)).rows[0]?.['t']).toBe(1n);
+    });
+    await releaseOne();
+    await releaseOne(); // a second release changes nothing
+    expect(await threads()).toBe(3n);
+    const releaseZero = await wh.limitThreads(0); // never below one thread
+    expect(await threads()).toBe(1n);
+    await releaseZero();
+    expect(await threads()).toBe(3n);
+  });
+
   it('applies further engine settings, and reports unknown ones as a connect failure', async () => {
     const wh = await open({ settings: { preserve_insertion_order: false, default_order: 'desc' } });
     const row = (await wh.query(`SELECT current_setting('preserve_insertion_order') AS p, current_setting('default_order') AS o`)).rows[0];

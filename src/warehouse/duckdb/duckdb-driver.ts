@@ -44,7 +44,61 @@ export class DuckdbDriver implements WarehouseDriver {
     return undefined;
   }
 
+  /** Caps in force; the thread count the database had before the first; cap changes, one at a time. */
+  private readonly caps: number[] = [];
+  private openedThreads = 0;
+  private capping: Promise<unknown> = Promise.resolve();
+
+  capThreads(threads: number): Promise<() => Promise<void>> {
+    const cap = Math.max(1, Math.floor(threads));
+    return this.oneAtATime(async () => {
+      if (this.caps.length === 0) this.openedThreads = await this.setting('threads');
+      this.caps.push(cap);
+      await this.setThreads(Math.min(...this.caps));
+      let released = false;
+      return () => {
+        if (released) return Promise.resolve();
+        released = true;
+        return this.oneAtATime(async () => {
+          this.caps.splice(this.caps.indexOf(cap), 1);
+          if (this.handle === undefined) return; // closed meanwhile: a new open starts from its config
+          await this.setThreads(this.caps.length > 0 ? Math.min(...this.caps) : this.openedThreads);
+        });
+      };
+    });
+  }
+
+  private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.capping.then(fn);
+    this.capping = run.catch(() => undefined);
+    return run;
+  }
+
+  private async setting(name: string): Promise<number> {
+    const connection = await this.connect();
+    try {
+      const result = await connection.query(`SELECT current_setting('${name}') AS n`);
+      return Number(result.rows[0]?.['n']);
+    } finally {
+      await connection.close();
+    }
+  }
+
+  private async setThreads(threads: number): Promise<void> {
+    const connection = await this.connect();
+    try {
+      await connection.run(`SET threads = ${threads}`);
+    } finally {
+      await connection.close();
+    }
+  }
+
   async close(): Promise<void> {
+    if (this.caps.length > 0 && this.handle !== undefined) {
+      // Another handle may share this database (one instance per file in the process): it gets its threads back.
+      this.caps.length = 0;
+      await this.oneAtATime(() => this.setThreads(this.openedThreads)).catch(() => undefined);
+    }
     const handle = this.handle;
     this.handle = undefined;
     if (handle !== undefined) (await handle).release();
