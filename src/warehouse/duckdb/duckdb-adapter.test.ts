@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMercatorError } from '../../errors/index.js';
 import { openWarehouse } from '../registry.js';
@@ -272,6 +275,21 @@ describe('duckdb errors', () => {
     expect(await threads()).toBe(1n);
     await releaseZero();
     expect(await threads()).toBe(3n);
+  });
+
+  it('gives the threads back when closed under a cap, and a later release changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mercator-threads-'));
+    const path = join(dir, 'w.duckdb');
+    const first = await openWarehouse({ type: 'duckdb', path, threads: 3 });
+    const second = await open({ path, threads: 3 }); // the same database file: one engine instance in the process
+    const release = await first.limitThreads(1);
+    expect((await second.query(`SELECT current_setting('threads') AS t`)).rows[0]?.['t']).toBe(1n);
+    await first.close();
+    expect((await second.query(`SELECT current_setting('threads') AS t`)).rows[0]?.['t']).toBe(3n);
+    await release();
+    expect((await second.query(`SELECT current_setting('threads') AS t`)).rows[0]?.['t']).toBe(3n);
+    await second.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('applies further engine settings, and reports unknown ones as a connect failure', async () => {

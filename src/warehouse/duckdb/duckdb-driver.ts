@@ -60,8 +60,9 @@ export class DuckdbDriver implements WarehouseDriver {
         if (released) return Promise.resolve();
         released = true;
         return this.oneAtATime(async () => {
-          this.caps.splice(this.caps.indexOf(cap), 1);
-          if (this.handle === undefined) return; // closed meanwhile: a new open starts from its config
+          const at = this.caps.indexOf(cap);
+          if (at < 0 || this.handle === undefined) return; // closed meanwhile (which gave the threads back)
+          this.caps.splice(at, 1);
           await this.setThreads(this.caps.length > 0 ? Math.min(...this.caps) : this.openedThreads);
         });
       };
