@@ -165,7 +165,6 @@ export class ManagedWarehouse implements Warehouse {
     return new ManagedWarehouse(this.parts, this.session, { ...this.location, ...location }, false);
   }
 
-  /** Waits for queued statements, closes the connection and (root only) releases the database. Idempotent. */
   async limitThreads(threads: number): Promise<() => Promise<void>> {
     this.assertOpen('SET threads');
     if (!this.parts.driver.capThreads) return async () => undefined;
@@ -176,6 +175,7 @@ export class ManagedWarehouse implements Warehouse {
     }
   }
 
+  /** Waits for queued statements, closes the connection and (root only) releases the database. Idempotent. */
   async close(): Promise<void> {
     if (!this.ownsSession || this.session.closed) return;
     await this.session.close();
