@@ -112,18 +112,34 @@ export class StripeStore {
     return this.ids.length;
   }
 
-  private read(slots: number[]): string[] {
-    if (slots.length === 0) return [];
+  /** The JSON texts of `slots`, read from the file one after another into `into` from `at`, with `separator` between. */
+  private readSlots(slots: readonly number[], into: Buffer, at: number, separator?: number): void {
+    if (slots.length === 0) return;
     const fd = openSync(this.file, 'r');
     try {
-      return slots.map((slot) => {
-        const buf = Buffer.alloc(this.lengths[slot]!);
-        readSync(fd, buf, 0, buf.length, this.offsets[slot]!);
-        return buf.toString('utf8');
-      });
+      for (let i = 0; i < slots.length; i++) {
+        if (separator !== undefined && i > 0) into[at++] = separator;
+        const slot = slots[i]!;
+        const length = this.lengths[slot]!;
+        for (let done = 0; done < length; ) {
+          const n = readSync(fd, into, at + done, length - done, this.offsets[slot]! + done);
+          if (n <= 0) throw new Error(`${this.file} ended before the object at byte ${this.offsets[slot]!}`);
+          done += n;
+        }
+        at += length;
+      }
     } finally {
       closeSync(fd);
     }
+  }
+
+  private read(slots: number[]): string[] {
+    let size = 0;
+    for (const slot of slots) size += this.lengths[slot]!;
+    const buf = Buffer.allocUnsafe(size);
+    this.readSlots(slots, buf, 0);
+    let at = 0;
+    return slots.map((slot) => buf.toString('utf8', at, (at += this.lengths[slot]!)));
   }
 
   /** The JSON text of an object, or undefined. */
@@ -189,23 +205,7 @@ export class StripeStore {
     let size = Math.max(0, slots.length - 1);
     for (const slot of slots) size += this.lengths[slot]!;
     const data = Buffer.allocUnsafe(size);
-    if (slots.length === 0) return { data, hasMore };
-    const fd = openSync(this.file, 'r');
-    try {
-      let at = 0;
-      for (const slot of slots) {
-        if (at > 0) data[at++] = COMMA;
-        const length = this.lengths[slot]!;
-        for (let done = 0; done < length; ) {
-          const n = readSync(fd, data, at + done, length - done, this.offsets[slot]! + done);
-          if (n <= 0) throw new Error(`${this.file} ended before the object at byte ${this.offsets[slot]!}`);
-          done += n;
-        }
-        at += length;
-      }
-    } finally {
-      closeSync(fd);
-    }
+    this.readSlots(slots, data, 0, COMMA);
     return { data, hasMore };
   }
 }
