@@ -34,7 +34,7 @@ export class LineFile {
   }
 
   /** Writes what the buffer holds. */
-  flush(): void {
+  private flush(): void {
     for (let done = 0; done < this.offset; ) done += writeSync(this.fd, this.buffer, done, this.offset - done);
     this.offset = 0;
   }
