@@ -135,6 +135,20 @@ describe('stripe connector', () => {
     }
   }, 120_000);
 
+  it('gives a field its column and type when it first appears after 20,480 objects (past a reader\'s sample)', async () => {
+    const charges = Array.from({ length: 20_600 }, (_, i) => ({
+      id: `ch_${i}`, object: 'charge', amount: 1000 + i, created: 1_700_000_000 + i, metadata: { order_id: String(i) },
+      // The API lists newest first: the oldest charge is the last one written to the file.
+      ...(i === 0 ? { late_flag: true, outcome: { risk_score: 2.5 }, metadata: { order_id: '0', late_note: 'only here' } } : {}),
+    }));
+    writeFileSync(join(dataDir, 'charges.jsonl'), charges.map((c) => JSON.stringify(c) + '\n').join(''));
+    await ingest(await start(), { streams: ['charges'], page_size: 100, max_requests_per_second: 1000 });
+    const types = await rowsOf(wh, "SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'stripe_charges' AND column_name IN ('late_flag', 'outcome__risk_score', 'metadata__late_note') ORDER BY 1");
+    expect(types).toEqual([{ c: 'late_flag', t: 'BOOLEAN' }, { c: 'metadata__late_note', t: 'VARCHAR' }, { c: 'outcome__risk_score', t: 'DOUBLE' }]);
+    expect(await rowsOf(wh, "SELECT late_flag, metadata__late_note AS note, outcome__risk_score AS risk FROM raw.stripe_charges WHERE id = 'ch_0'")).toEqual([{ late_flag: true, note: 'only here', risk: 2.5 }]);
+    expect(await countOf(wh, 'SELECT count(*) FROM raw.stripe_charges WHERE late_flag IS NULL')).toBe(20_599);
+  }, 120_000);
+
   it('reports a wrong API key as bad credentials', async () => {
     const port = await start();
     const config = stripeSourceSchema.parse({ type: 'stripe', api_key: 'sk_test_wrong', host: '127.0.0.1', port, protocol: 'http' });

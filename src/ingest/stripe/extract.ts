@@ -7,7 +7,8 @@ import type Stripe from 'stripe';
 import { MercatorError } from '../../errors/index.js';
 import type { ResolvedStripeSource, StripeStream } from './resolve.js';
 import type { StripeRequester } from './stripe-requester.js';
-import { flattenToJson } from './flat-json.js';
+import type { LogicalType } from '../../warehouse/index.js';
+import { FlatSchema, flattenToJson } from './flat-json.js';
 import { LineFile } from './line-file.js';
 
 /** What one object type's extraction wrote. */
@@ -15,8 +16,10 @@ export interface StripeExtract {
   /** JSONL file of the objects themselves. */
   file: string;
   objects: number;
-  /** Child tables by suffix (`refunds` → `<stream>__refunds`), with their JSONL file and row count. */
-  children: Record<string, { file: string; rows: number }>;
+  /** The objects' columns in order, typed from every value the file holds. */
+  columns: Record<string, LogicalType>;
+  /** Child tables by suffix (`refunds` → `<stream>__refunds`), with their JSONL file, row count and columns. */
+  children: Record<string, { file: string; rows: number; columns: Record<string, LogicalType> }>;
   /** Greatest `created` seen (unix seconds as text), or the previous cursor when nothing was listed. */
   cursorAfter: string | null;
 }
@@ -36,12 +39,13 @@ export async function extractStripeStream(
   let objects = 0;
   let maxCreated = cursorBefore === null ? null : Number(cursorBefore);
   const seen = new Set<string>();
+  const schema = new FlatSchema();
   let out: LineFile | undefined;
   const childFiles: Record<string, LineFile> = {};
   const emit = (object: Record<string, unknown>): void => {
     if (seen.has(String(object['id']))) return;
     seen.add(String(object['id']));
-    const { line, children } = flattenToJson(object);
+    const { line, children } = flattenToJson(object, schema);
     out!.add(line);
     for (const [name, rows] of Object.entries(children)) {
       // The file exists (and is loaded) as soon as one object has the list, even an empty one.
@@ -81,8 +85,8 @@ export async function extractStripeStream(
   }
   const closing = closeAll([out, ...Object.values(childFiles)]);
   if (closing !== undefined) throw stripeError(closing, source, stream);
-  const children = Object.fromEntries(Object.entries(childFiles).map(([name, c]) => [name, { file: c.path, rows: c.lines }]));
-  return { file, objects, children, cursorAfter: maxCreated === null ? null : String(maxCreated) };
+  const children = Object.fromEntries(Object.entries(childFiles).map(([name, c]) => [name, { file: c.path, rows: c.lines, columns: schema.child(name).types() }]));
+  return { file, objects, columns: schema.main.types(), children, cursorAfter: maxCreated === null ? null : String(maxCreated) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Warehouse } from '../../warehouse/index.js';
+import type { LogicalType, Warehouse } from '../../warehouse/index.js';
 import { readCursor, runLoad, type LoadRequest } from '../loader/index.js';
 import { silentReporter, type IngestSourceOptions, type IngestSourceOutcome } from '../stream-reporter.js';
 import { extractStripeStream, type StripeExtract } from './extract.js';
@@ -46,12 +46,17 @@ export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedS
     try {
       const { before, extract } = await extracting;
       if (extract.objects === 0) return;
-      const json = (file: string): string => warehouse.dialect.fileReader({ files: [file], format: 'json', options: { format: 'newline_delimited' } });
+      // The columns are typed from every row the extraction wrote: the reader neither samples the file first
+      // nor misses a field that only later rows have.
+      const json = (file: string, columns: Record<string, LogicalType>): string => warehouse.dialect.fileReader({
+        files: [file], format: 'json',
+        options: { format: 'newline_delimited', columns: Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, warehouse.dialect.typeName(type)])) },
+      });
       const disposition = options.fullRefresh ? 'replace' : 'merge';
       for (const [name, child] of Object.entries(extract.children)) {
         const childLoad: LoadRequest = {
           source: source.name, stream: `${stream}__${name}`, target: { schema: source.schema, name: `${source.name}_${stream}__${name}` },
-          disposition, primaryKey: [PARENT_ID_COLUMN, INDEX_COLUMN], keysUnique: true, input: { from: json(child.file) },
+          disposition, primaryKey: [PARENT_ID_COLUMN, INDEX_COLUMN], keysUnique: true, input: { from: json(child.file, child.columns) },
         };
         const result = await runLoad(warehouse, childLoad, options.loadOptions);
         outcome.results.push(result);
@@ -59,7 +64,7 @@ export async function ingestStripeSource(warehouse: Warehouse, source: ResolvedS
       }
       const result = await runLoad(warehouse, {
         source: source.name, stream, target: { schema: source.schema, name: `${source.name}_${stream}` },
-        disposition, primaryKey: ['id'], keysUnique: true, input: { from: json(extract.file) },
+        disposition, primaryKey: ['id'], keysUnique: true, input: { from: json(extract.file, extract.columns) },
         cursor: { before, after: extract.cursorAfter }, resetState: Boolean(options.fullRefresh),
       }, options.loadOptions);
       outcome.results.push(result);
