@@ -5,7 +5,7 @@ import type { ResolvedTarget } from '../project/load-profile.js';
 // A profile's `threads` is how many nodes run at once, not the engine's worker threads: as in dbt-duckdb, those
 // are `settings: {threads: n}` (DuckDB's own default is one per core). Passing 4 on a 2-core machine made the
 // incremental shop build a fifth slower.
-const DUCKDB_KEYS = ['path', 'memory_limit', 'extensions', 'schema', 'settings'] as const;
+const DUCKDB_KEYS = ['path', 'memory_limit', 'row_group_size', 'extensions', 'schema', 'settings'] as const;
 
 /** Opens the warehouse a profile target describes (`type: duckdb` with `path`, relative to the project). */
 export async function openTargetWarehouse(target: ResolvedTarget, projectDir: string): Promise<Warehouse> {

@@ -33,7 +33,14 @@ export class DuckdbDriver implements WarehouseDriver {
       this.handle = undefined;
       throw err;
     }
-    return new DuckdbConnection(await handle.instance.connect(), this.dialect);
+    const connection = await handle.instance.connect();
+    try {
+      if (handle.database !== undefined) await connection.run(`USE ${this.dialect.quoteIdentifier(handle.database)}`);
+    } catch (err) {
+      connection.closeSync();
+      throw err;
+    }
+    return new DuckdbConnection(connection, this.dialect);
   }
 
   connectHint(err: unknown): string | undefined {

@@ -27,6 +27,33 @@ describe('duckdb instance cache', () => {
     expect(openDuckdbInstanceCount()).toBe(before);
   });
 
+  it('writes tables in row groups of row_group_size (32,768 by default) and names the catalog after the file', async () => {
+    const groups = async (file: string, rowGroupSize?: number): Promise<unknown[]> => {
+      const wh = await openWarehouse({ type: 'duckdb', path: join(dir, file), ...(rowGroupSize ? { row_group_size: rowGroupSize } : {}) });
+      try {
+        await wh.run('CREATE TABLE t AS SELECT range AS i FROM range(100000)');
+        const [row] = (await wh.query("SELECT current_database() AS db, (SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('t')) AS groups")).rows;
+        return [row!['db'], Number(row!['groups'])];
+      } finally {
+        await wh.close();
+      }
+    };
+    expect(await groups('rg.default.duckdb')).toEqual(['rg', 4]);
+    expect(await groups('rg_large.duckdb', 122_880)).toEqual(['rg_large', 1]);
+    // Reopened, the table and its data are in the file.
+    const wh = await openWarehouse({ type: 'duckdb', path: join(dir, 'rg.default.duckdb') });
+    expect((await wh.query('SELECT count(*) AS n FROM t')).rows).toEqual([{ n: 100000n }]);
+    await wh.close();
+    expect(() => parseDuckdbConfig({ type: 'duckdb', path: 'x.duckdb', row_group_size: 1000 })).toThrow(/row_group_size/);
+  });
+
+  it('opens a file named like one of DuckDB\'s own catalogs (memory, temp) as before', async () => {
+    const wh = await openWarehouse({ type: 'duckdb', path: join(dir, 'memory.duckdb') });
+    await wh.run('CREATE TABLE t AS SELECT 1 AS x');
+    expect((await wh.query('SELECT x FROM t')).rows).toEqual([{ x: 1 }]);
+    await wh.close();
+  });
+
   it('lets two warehouses on one file see each other’s committed writes at once', async () => {
     const path = join(dir, 'two.duckdb');
     const first = await openWarehouse({ type: 'duckdb', path });

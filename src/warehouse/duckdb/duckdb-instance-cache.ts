@@ -1,20 +1,27 @@
 // Does: one DuckDB instance per database file per process, shared by every open of that file.
 // Does not: open connections or run SQL.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { duckdb } from './duckdb-node-api.js';
-import type { DuckdbConfig } from './duckdb-config.js';
+import { DEFAULT_ROW_GROUP_SIZE, type DuckdbConfig } from './duckdb-config.js';
 
 /** A counted reference to a shared DuckDB instance; `release()` closes it after the last user. */
 export interface DuckdbInstanceHandle {
   readonly instance: DuckDBInstance;
+  /** The attached database file's catalog, which each connection must `USE`; undefined for `:memory:`. */
+  readonly database: string | undefined;
   /** The cache key: a resolved file path, or `:memory:<name>` / `:memory:#<n>`. */
   readonly key: string;
   release(): void;
 }
 
+interface Opened {
+  instance: DuckDBInstance;
+  database: string | undefined;
+}
+
 interface Entry {
-  instance: Promise<DuckDBInstance>;
+  instance: Promise<Opened>;
   refs: number;
 }
 
@@ -38,14 +45,15 @@ export async function acquireDuckdbInstance(config: DuckdbConfig): Promise<Duckd
   const { key, enginePath } = duckdbInstanceKey(config);
   let entry = entries.get(key);
   if (entry === undefined) {
-    const created: Entry = { instance: duckdb.DuckDBInstance.create(enginePath, engineOptions(config)), refs: 0 };
+    const created: Entry = { instance: openInstance(config, enginePath), refs: 0 };
     entries.set(key, created);
     entry = created;
   }
   entry.refs += 1;
   let instance: DuckDBInstance;
+  let database: string | undefined;
   try {
-    instance = await entry.instance;
+    ({ instance, database } = await entry.instance);
   } catch (err) {
     // A failed open must not poison the cache: the next open retries.
     if (entries.get(key) === entry) entries.delete(key);
@@ -55,6 +63,7 @@ export async function acquireDuckdbInstance(config: DuckdbConfig): Promise<Duckd
   let released = false;
   return {
     instance,
+    database,
     key,
     release() {
       if (released) return;
@@ -66,6 +75,37 @@ export async function acquireDuckdbInstance(config: DuckdbConfig): Promise<Duckd
       }
     },
   };
+}
+
+/**
+ * A database file is attached to an in-memory instance rather than opened as its main database: only
+ * `ATTACH` takes a row group size. DuckDB names the catalog after the file as it does for a main database
+ * (`warehouse.duckdb` → `warehouse`), so SQL naming it reads the same either way.
+ */
+const RESERVED_CATALOGS = new Set(['memory', 'system', 'temp', '']);
+
+async function openInstance(config: DuckdbConfig, enginePath: string): Promise<Opened> {
+  // DuckDB names an attached file's catalog after its name up to the first dot; the in-memory instance has
+  // `memory`, `system` and `temp` already, so a file named like them is opened as the main database.
+  const catalog = basename(enginePath).split('.')[0]!;
+  if (enginePath === ':memory:' || RESERVED_CATALOGS.has(catalog.toLowerCase())) {
+    return { instance: await duckdb.DuckDBInstance.create(enginePath, engineOptions(config)), database: undefined };
+  }
+  const instance = await duckdb.DuckDBInstance.create(':memory:', engineOptions(config));
+  try {
+    const connection = await instance.connect();
+    try {
+      const readOnly = /^read_only$/i.test(String(config.settings?.['access_mode'] ?? '')) ? ', READ_ONLY' : '';
+      await connection.run(`ATTACH '${enginePath.replace(/'/g, "''")}' (ROW_GROUP_SIZE ${config.row_group_size ?? DEFAULT_ROW_GROUP_SIZE}${readOnly})`);
+      const rows = (await connection.runAndReadAll("SELECT database_name FROM duckdb_databases() WHERE NOT internal AND database_name <> 'memory'")).getRowObjects();
+      return { instance, database: String(rows[0]!['database_name']) };
+    } finally {
+      connection.closeSync();
+    }
+  } catch (err) {
+    instance.closeSync();
+    throw err;
+  }
 }
 
 /** Number of open instances; for tests and diagnostics. */
