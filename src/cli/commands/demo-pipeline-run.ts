@@ -46,9 +46,9 @@ async function ensureStripeRunning(state: DemoState): Promise<DemoState> {
 export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): Promise<PipelineResult> {
   const dir = resolve(o.dir);
   const { demoInit, demoPaths, readDemoState, startLocalPostgres } = await demo();
-  const { pipelineSummaryText, runPipeline } = await orchestrate();
-  const { createIngestReporter } = await ingest();
-  const kpis = await projectKpisReader(dir);
+  // The pipeline's modules load while PostgreSQL starts (a child process) instead of before it: about 0.3 s.
+  const loading = Promise.all([orchestrate(), ingest(), projectKpisReader(dir)]);
+  loading.catch(() => undefined); // awaited below, after the shop is ready
   let state: DemoState;
   if (existsSync(demoPaths(dir).stateFile)) {
     state = readDemoState(dir);
@@ -58,6 +58,7 @@ export async function runDemoPipeline(o: DemoPipelineOptions, logger: Logger): P
     ({ state } = await demoInit({ dir, scale: o.scale, seed: o.seed, pgUrl: o.pgUrl, database: o.database ?? 'shop', asOf: o.asOf, eventDays: o.eventDays ?? 14, exitOnInterrupt: (status) => process.exit(status) }, logger));
   }
   state = await ensureStripeRunning(state);
+  const [{ pipelineSummaryText, runPipeline }, { createIngestReporter }, kpis] = await loading;
   const result = await runPipeline({ projectDir: dir, command: 'demo', logger, env: { ...process.env, ...demoSourceEnv(state, state.stripe.port) }, fullRefresh: Boolean(o.fullRefresh), reporter: createIngestReporter(logger), ...(kpis ? { kpis } : {}) });
   logger.clearStatus();
   logger.emit({ type: 'PipelineFinished', level: result.success ? 'info' : 'error', message: pipelineSummaryText(result), data: { run_id: result.runId, success: result.success, seconds: result.seconds, tests: result.tests, kpis: result.kpis, layers: result.layers } });
