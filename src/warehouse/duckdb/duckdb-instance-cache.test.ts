@@ -32,7 +32,9 @@ describe('duckdb instance cache', () => {
       const wh = await openWarehouse({ type: 'duckdb', path: join(dir, file), ...(rowGroupSize ? { row_group_size: rowGroupSize } : {}) });
       try {
         await wh.run('CREATE TABLE t AS SELECT range AS i FROM range(100000)');
-        const [row] = (await wh.query("SELECT current_database() AS db, (SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('t')) AS groups")).rows;
+        const [row] = (await wh.query("SELECT current_database() AS db, (SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('t')) AS groups, current_setting('temp_directory') AS spill")).rows;
+        // Spilled data goes next to the file, as for a database opened directly.
+        expect(row!['spill']).toBe(`${join(dir, file)}.tmp`);
         return [row!['db'], Number(row!['groups'])];
       } finally {
         await wh.close();
@@ -45,6 +47,15 @@ describe('duckdb instance cache', () => {
     expect((await wh.query('SELECT count(*) AS n FROM t')).rows).toEqual([{ n: 100000n }]);
     await wh.close();
     expect(() => parseDuckdbConfig({ type: 'duckdb', path: 'x.duckdb', row_group_size: 1000 })).toThrow(/row_group_size/);
+  });
+
+  it('applies a read-only access_mode to the file itself (the open then refuses to create its schema)', async () => {
+    const path = join(dir, 'ro.duckdb');
+    const writer = await openWarehouse({ type: 'duckdb', path });
+    await writer.close();
+    const before = openDuckdbInstanceCount();
+    await expect(openWarehouse({ type: 'duckdb', path, settings: { access_mode: 'READ_ONLY' } })).rejects.toThrow(/database "ro" which is attached in read-only mode/);
+    expect(openDuckdbInstanceCount()).toBe(before);
   });
 
   it('opens a file named like one of DuckDB\'s own catalogs (memory, temp) as before', async () => {

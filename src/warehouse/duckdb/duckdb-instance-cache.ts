@@ -91,11 +91,14 @@ async function openInstance(config: DuckdbConfig, enginePath: string): Promise<O
   if (enginePath === ':memory:' || RESERVED_CATALOGS.has(catalog.toLowerCase())) {
     return { instance: await duckdb.DuckDBInstance.create(enginePath, engineOptions(config)), database: undefined };
   }
-  const instance = await duckdb.DuckDBInstance.create(':memory:', engineOptions(config));
+  // Spilled data goes next to the file, as it would for a main database (an in-memory one spills to `./.tmp`);
+  // a read-only `access_mode` applies to the attached file (an in-memory database cannot be read-only).
+  const { access_mode: accessMode, ...options } = engineOptions(config);
+  const instance = await duckdb.DuckDBInstance.create(':memory:', { temp_directory: `${enginePath}.tmp`, ...options });
   try {
     const connection = await instance.connect();
     try {
-      const readOnly = /^read_only$/i.test(String(config.settings?.['access_mode'] ?? '')) ? ', READ_ONLY' : '';
+      const readOnly = /^read_only$/i.test(accessMode ?? '') ? ', READ_ONLY' : '';
       await connection.run(`ATTACH '${enginePath.replace(/'/g, "''")}' (ROW_GROUP_SIZE ${config.row_group_size ?? DEFAULT_ROW_GROUP_SIZE}${readOnly})`);
       const rows = (await connection.runAndReadAll("SELECT database_name FROM duckdb_databases() WHERE NOT internal AND database_name <> 'memory'")).getRowObjects();
       return { instance, database: String(rows[0]!['database_name']) };
