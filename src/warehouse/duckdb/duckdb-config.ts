@@ -12,7 +12,7 @@ export const duckdbConfigSchema = z.strictObject({
   name: z.string().min(1).optional(),
   threads: z.number().int().positive().optional(),
   /**
-   * Rows per row group of the tables this session writes to a database file (DuckDB's `ROW_GROUP_SIZE`; its
+   * Rows per row group of the tables written to a database file while it is open (DuckDB's `ROW_GROUP_SIZE`; its
    * own default is 122,880). Default 32,768: see `DEFAULT_ROW_GROUP_SIZE`.
    */
   row_group_size: z.number().int().min(2048).multipleOf(2048, 'expected a multiple of 2048').optional(),
