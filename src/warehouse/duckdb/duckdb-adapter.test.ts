@@ -292,6 +292,27 @@ describe('duckdb errors', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keeps the caps of two opens of one file together: each release gives back only what no other cap holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mercator-threads-'));
+    const path = join(dir, 'w.duckdb');
+    const a = await openWarehouse({ type: 'duckdb', path, threads: 3 });
+    const b = await openWarehouse({ type: 'duckdb', path, threads: 3 });
+    const threads = async (): Promise<unknown> => (await a.query(`SELECT current_setting('threads') AS t`)).rows[0]?.['t'];
+    try {
+      const releaseA = await a.limitThreads(1);
+      const releaseB = await b.limitThreads(2);
+      expect(await threads()).toBe(1n);
+      await releaseA();
+      expect(await threads()).toBe(2n); // b's cap still holds
+      await releaseB();
+      expect(await threads()).toBe(3n); // the number the file was opened with, not the 1 in force when b asked
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('applies further engine settings, and reports unknown ones as a connect failure', async () => {
     const wh = await open({ settings: { preserve_insertion_order: false, default_order: 'desc' } });
     const row = (await wh.query(`SELECT current_setting('preserve_insertion_order') AS p, current_setting('default_order') AS o`)).rows[0];

@@ -25,14 +25,7 @@ export class DuckdbDriver implements WarehouseDriver {
   }
 
   async connect(): Promise<DriverConnection> {
-    this.handle ??= acquireDuckdbInstance(this.config);
-    let handle: DuckdbInstanceHandle;
-    try {
-      handle = await this.handle;
-    } catch (err) {
-      this.handle = undefined;
-      throw err;
-    }
+    const handle = await this.acquire();
     const connection = await handle.instance.connect();
     try {
       if (handle.database !== undefined) await connection.run(`USE ${this.dialect.quoteIdentifier(handle.database)}`);
@@ -43,6 +36,17 @@ export class DuckdbDriver implements WarehouseDriver {
     return new DuckdbConnection(connection, this.dialect);
   }
 
+  /** The shared instance, acquired on first use; a failed open is retried by the next call. */
+  private async acquire(): Promise<DuckdbInstanceHandle> {
+    this.handle ??= acquireDuckdbInstance(this.config);
+    try {
+      return await this.handle;
+    } catch (err) {
+      this.handle = undefined;
+      throw err;
+    }
+  }
+
   connectHint(err: unknown): string | undefined {
     const message = err instanceof Error ? err.message : String(err);
     if (/could not set lock|conflicting lock/i.test(message)) {
@@ -51,65 +55,15 @@ export class DuckdbDriver implements WarehouseDriver {
     return undefined;
   }
 
-  /** Caps in force; the thread count the database had before the first; cap changes, one at a time. */
-  private readonly caps: number[] = [];
-  private openedThreads = 0;
-  private capping: Promise<unknown> = Promise.resolve();
-
-  capThreads(threads: number): Promise<() => Promise<void>> {
-    const cap = Math.max(1, Math.floor(threads));
-    return this.oneAtATime(async () => {
-      if (this.caps.length === 0) this.openedThreads = await this.setting('threads');
-      this.caps.push(cap);
-      await this.setThreads(Math.min(...this.caps));
-      let released = false;
-      return () => {
-        if (released) return Promise.resolve();
-        released = true;
-        return this.oneAtATime(async () => {
-          const at = this.caps.indexOf(cap);
-          if (at < 0 || this.handle === undefined) return; // closed meanwhile (which gave the threads back)
-          this.caps.splice(at, 1);
-          await this.setThreads(this.caps.length > 0 ? Math.min(...this.caps) : this.openedThreads);
-        });
-      };
-    });
-  }
-
-  private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.capping.then(fn);
-    this.capping = run.catch(() => undefined);
-    return run;
-  }
-
-  private async setting(name: string): Promise<number> {
-    const connection = await this.connect();
-    try {
-      const result = await connection.query(`SELECT current_setting('${name}') AS n`);
-      return Number(result.rows[0]?.['n']);
-    } finally {
-      await connection.close();
-    }
-  }
-
-  private async setThreads(threads: number): Promise<void> {
-    const connection = await this.connect();
-    try {
-      await connection.run(`SET threads = ${threads}`);
-    } finally {
-      await connection.close();
-    }
+  /** Caps the shared instance's threads; the cap is the instance's (another open of the file sees it). */
+  async capThreads(threads: number): Promise<() => Promise<void>> {
+    return (await this.acquire()).capThreads(threads);
   }
 
   async close(): Promise<void> {
-    if (this.caps.length > 0 && this.handle !== undefined) {
-      // Another handle may share this database (one instance per file in the process): it gets its threads back.
-      this.caps.length = 0;
-      await this.oneAtATime(() => this.setThreads(this.openedThreads)).catch(() => undefined);
-    }
     const handle = this.handle;
     this.handle = undefined;
-    if (handle !== undefined) (await handle).release();
+    if (handle !== undefined) await (await handle).release();
   }
 }
 

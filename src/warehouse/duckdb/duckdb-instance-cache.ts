@@ -4,15 +4,19 @@ import { basename, resolve } from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { duckdb } from './duckdb-node-api.js';
 import { DEFAULT_ROW_GROUP_SIZE, type DuckdbConfig } from './duckdb-config.js';
+import { DuckdbThreadCaps } from './duckdb-thread-caps.js';
 
 /** A counted reference to a shared DuckDB instance; `release()` closes it after the last user. */
 export interface DuckdbInstanceHandle {
   readonly instance: DuckDBInstance;
   /** The attached database file's catalog, which each connection must `USE`; undefined for `:memory:`. */
   readonly database: string | undefined;
+  /** Caps the instance's worker threads until the returned release (see DuckdbThreadCaps); this handle's caps end with it. */
+  capThreads(threads: number): Promise<() => Promise<void>>;
   /** The cache key: a resolved file path, or `:memory:<name>` / `:memory:#<n>`. */
   readonly key: string;
-  release(): void;
+  /** Gives the handle back; the promise settles once the threads its caps held are given back. */
+  release(): Promise<void>;
 }
 
 interface Opened {
@@ -23,6 +27,7 @@ interface Opened {
 interface Entry {
   instance: Promise<Opened>;
   refs: number;
+  threads: DuckdbThreadCaps;
 }
 
 const entries = new Map<string, Entry>();
@@ -45,7 +50,8 @@ export async function acquireDuckdbInstance(config: DuckdbConfig): Promise<Duckd
   const { key, enginePath } = duckdbInstanceKey(config);
   let entry = entries.get(key);
   if (entry === undefined) {
-    const created: Entry = { instance: openInstance(config, enginePath), refs: 0 };
+    const instance = openInstance(config, enginePath);
+    const created: Entry = { instance, refs: 0, threads: new DuckdbThreadCaps(async () => (await instance).instance) };
     entries.set(key, created);
     entry = created;
   }
@@ -61,29 +67,35 @@ export async function acquireDuckdbInstance(config: DuckdbConfig): Promise<Duckd
   }
   const owned = entry;
   let released = false;
-  return {
+  const handle: DuckdbInstanceHandle = {
     instance,
     database,
     key,
+    capThreads: (threads) => owned.threads.cap(handle, threads),
     release() {
-      if (released) return;
+      if (released) return Promise.resolve();
       released = true;
       owned.refs -= 1;
       if (owned.refs === 0 && entries.get(key) === owned) {
         entries.delete(key);
+        owned.threads.forgetAll();
         instance.closeSync();
+        return Promise.resolve();
       }
+      // Others still use the instance: they get back the threads this handle's caps held.
+      return owned.threads.dropOwner(handle).catch(() => undefined);
     },
   };
+  return handle;
 }
+
+const RESERVED_CATALOGS = new Set(['memory', 'system', 'temp', '']);
 
 /**
  * A database file is attached to an in-memory instance rather than opened as its main database: only
  * `ATTACH` takes a row group size. DuckDB names the catalog after the file as it does for a main database
  * (`warehouse.duckdb` → `warehouse`), so SQL naming it reads the same either way.
  */
-const RESERVED_CATALOGS = new Set(['memory', 'system', 'temp', '']);
-
 async function openInstance(config: DuckdbConfig, enginePath: string): Promise<Opened> {
   // DuckDB names an attached file's catalog after its name up to the first dot; the in-memory instance has
   // `memory`, `system` and `temp` already, so a file named like them is opened as the main database.
