@@ -175,6 +175,10 @@ export class ManagedWarehouse implements Warehouse {
     }
   }
 
+  scratchDatabase(): string | null {
+    return this.parts.driver.scratchDatabase?.() ?? null;
+  }
+
   /** Waits for queued statements, closes the connection and (root only) releases the database. Idempotent. */
   async close(): Promise<void> {
     if (!this.ownsSession || this.session.closed) return;

@@ -25,6 +25,8 @@ export interface WarehouseDriver {
    * engine's threads are not this process's (a server warehouse).
    */
   capThreads?(threads: number): Promise<() => Promise<void>>;
+  /** The engine's unstored database for staged tables (see Warehouse.scratchDatabase), known once connected. */
+  scratchDatabase?(): string | undefined;
   /** Releases the database once every connection is closed. */
   close(): Promise<void>;
 }

@@ -223,6 +223,13 @@ export interface Warehouse {
    */
   limitThreads(threads: number): Promise<() => Promise<void>>;
 
+  /**
+   * A database on the same engine whose tables are not stored (DuckDB's in-memory catalog beside an attached
+   * file), for tables a run only stages, such as an incremental run's new rows; every connection sees it.
+   * Null where there is none: staged tables go next to their target.
+   */
+  scratchDatabase(): string | null;
+
   /** Waits for running statements and transactions, then closes; later calls fail with WAREHOUSE_CLOSED. Idempotent. */
   close(): Promise<void>;
 }

@@ -20,6 +20,8 @@ export interface CompileOptions {
   extra?: Record<string, unknown>;
   /** Replaces the relation a ref resolves to (unit-test inputs, --defer). */
   refOverride?: (node: ManifestNode) => Relation | string | undefined;
+  /** The rows a model wrote in this run, read instead of the model by its `new_records_only` generic tests. */
+  newRecordsOf?: (modelId: string) => Relation | undefined;
 }
 
 /** Compiles `node` to SQL. Synchronous and side-effect free: unanswered database questions are left pending in `io`. */
@@ -56,7 +58,7 @@ function renderNode(project: ParsedProject, node: ManifestNode, options: Compile
     extra: options.extra,
   });
   try {
-    if (node.testMetadata) return renderGenericTest(project, node, ctx, refTo);
+    if (node.testMetadata) return renderGenericTest(project, node, ctx, refTo, options);
     let template = rt.templates.get(node.uniqueId);
     if (!template) {
       template = rt.env.compile(node.rawCode, node.absolutePath);
@@ -68,13 +70,17 @@ function renderNode(project: ParsedProject, node: ManifestNode, options: Compile
   }
 }
 
-/** Calls the generic test's macro with its kwargs; `model` is wrapped in a filtered subquery when `where` is set. */
-function renderGenericTest(project: ParsedProject, node: ManifestNode, ctx: Record<string, unknown>, refTo: (n: ManifestNode) => Relation): string {
+/**
+ * Calls the generic test's macro with its kwargs. `model` is the tested relation, or with `new_records_only` the rows
+ * its model wrote in this run when there are such rows; it is wrapped in a filtered subquery when `where` is set.
+ */
+function renderGenericTest(project: ParsedProject, node: ManifestNode, ctx: Record<string, unknown>, refTo: (n: ManifestNode) => Relation, options: CompileOptions): string {
   const meta = node.testMetadata!;
   const { manifest, runtime: rt } = project;
   const attached = manifest.nodes.get(meta.attachedNode ?? '') ?? manifest.sources.get(meta.attachedNode ?? '');
   if (!attached) throw new MercatorError('TRANSFORM_REF_NOT_FOUND', { node: node.uniqueId, name: meta.attachedNode, suggestion: 'The tested node is disabled or missing.' });
-  const relation = refTo(attached);
+  const newRows = node.config.new_records_only === true ? options.newRecordsOf?.(attached.uniqueId) : undefined;
+  const relation = newRows ?? refTo(attached);
   const render = (text: string): string => rt.env.renderString(text, ctx, node.originalFilePath);
   const where = node.config.where;
   const model = where ? makeRelation(rt.dialect, null, '', `(select * from ${relation.render()} where ${render(String(where))}) dbt_subquery`, 'cte') : relation;

@@ -32,13 +32,23 @@ function deferOverride(ctx: RunContext, io: RenderIo): ((target: ManifestNode) =
   };
 }
 
+/** The relation holding the rows a model wrote in this run, for tests configured `new_records_only`. */
+function newRecordsOf(ctx: RunContext): ((modelId: string) => Relation | undefined) | undefined {
+  const records = ctx.newRecords;
+  if (!records) return undefined;
+  return (modelId) => {
+    const rel = records.relationOf(modelId);
+    return rel && makeRelation(ctx.project.runtime.dialect, rel.database ?? null, rel.schema, rel.name, 'table', ctx.project.manifest.nodes.get(modelId)?.quoting ?? null);
+  };
+}
+
 /** Compiles a node against the live warehouse (run_query answered between render passes) and writes target/compiled. */
 export async function compileForRun(ctx: RunContext, node: ManifestNode, existing: RelationInfo | null): Promise<{ sql: string; io: RenderIo; isIncremental: boolean }> {
   const io = new RenderIo(true);
   const rel = nodeRelation(ctx.project.runtime.dialect, node);
   if (rel.type !== 'cte') io.knowRelation(rel.toRelationName(), existing);
   const isIncremental = isIncrementalRun(ctx, node, existing);
-  const sql = await renderWithIo(io, ctx.warehouse, () => compileNodeSql(ctx.project, node, { io, isIncremental, refOverride: deferOverride(ctx, io) }));
+  const sql = await renderWithIo(io, ctx.warehouse, () => compileNodeSql(ctx.project, node, { io, isIncremental, refOverride: deferOverride(ctx, io), newRecordsOf: newRecordsOf(ctx) }));
   writeSqlArtifact(ctx.targetDir, 'compiled', node, sql);
   return { sql, io, isIncremental };
 }

@@ -17,14 +17,28 @@ function rewritesEveryColumn(targetColumns: readonly string[], spec: Incremental
 }
 
 /**
- * Builds an incremental model: a full build when `isIncremental` is false; else on_schema_change applied, then the
- * new rows appended straight from the model's query, or put in a temporary table and merged / delete+inserted.
- * Returns the number of new rows.
+ * The table an incremental run puts its new rows in: `<model>__dbt_tmp` in the engine's unstored database when it
+ * has one (DuckDB: written without compression, WAL or checkpoint, seen by every connection), else beside the model.
  */
-export async function materializeIncremental(wh: Warehouse, node: ManifestNode, target: RelationName, sql: string, isIncremental: boolean): Promise<number | null> {
+async function stagingTable(wh: Warehouse, target: RelationName): Promise<RelationName> {
+  const name = `${target.name}__dbt_tmp`;
+  const scratch = wh.scratchDatabase();
+  if (scratch === null) return { ...target, name };
+  const d = wh.dialect;
+  await wh.run(`create schema if not exists ${d.quoteIdentifier(scratch)}.${d.quoteIdentifier(target.schema)}`);
+  return { database: scratch, schema: target.schema, name };
+}
+
+/**
+ * Builds an incremental model: a full build when `isIncremental` is false; else on_schema_change applied, then the
+ * new rows appended straight from the model's query, or put in a staging table and merged / delete+inserted.
+ * With `keepNewRows` every strategy puts the new rows in the staging table and hands it over instead of dropping
+ * it: the run's `new_records_only` tests read it, and the caller drops it. Returns the number of new rows.
+ */
+export async function materializeIncremental(wh: Warehouse, node: ManifestNode, target: RelationName, sql: string, isIncremental: boolean, keepNewRows?: (rows: RelationName) => void): Promise<number | null> {
   if (!isIncremental) return wh.replaceTable(target, sql);
   const d = wh.dialect;
-  const tmp: RelationName = { ...target, name: `${target.name}__dbt_tmp` };
+  const tmp = await stagingTable(wh, target);
   const uniqueKey = list(node.config.unique_key);
   const strategy = String(node.config.incremental_strategy ?? (uniqueKey.length ? 'delete+insert' : 'append'));
   // Appended rows are read once, straight into the target; the temporary table, left empty, only gives their
@@ -32,13 +46,16 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
   const appendOnly = strategy === 'append' || uniqueKey.length === 0;
   const modelSql = `(\n${sql.replace(/[\s;]+$/, '')}\n) as dbt_model_sql`;
   await wh.run(d.dropRelation(tmp, 'table'));
-  await wh.run(d.createTableAs(tmp, appendOnly ? `select * from ${modelSql} limit 0` : sql));
+  await wh.run(d.createTableAs(tmp, appendOnly && !keepNewRows ? `select * from ${modelSql} limit 0` : sql));
+  let kept = false;
   try {
     const changed = await applySchemaChange(wh, target, await wh.getColumns(tmp), await wh.getColumns(target), String(node.config.on_schema_change ?? 'ignore'), node.uniqueId);
     const columns = changed.write;
     if (appendOnly) {
       const cols = columns.map((c) => d.quoteIdentifier(c)).join(', ');
-      const { rowsChanged } = await wh.run(`insert into ${d.relation(target)} (${cols})\nselect ${cols} from ${modelSql}`);
+      const { rowsChanged } = await wh.run(`insert into ${d.relation(target)} (${cols})\nselect ${cols} from ${keepNewRows ? d.relation(tmp) : modelSql}`);
+      kept = keepNewRows !== undefined;
+      keepNewRows?.(tmp);
       return rowsChanged; // null (not counted) on an engine that does not report the rows an INSERT added
     }
     const only = list(node.config.merge_update_columns);
@@ -61,8 +78,11 @@ export async function materializeIncremental(wh: Warehouse, node: ManifestNode, 
     await wh.transaction(async (tx) => {
       for (const s of statements) await tx.run(s);
     });
+    kept = keepNewRows !== undefined;
+    keepNewRows?.(tmp);
     return newRows;
   } finally {
-    await wh.run(d.dropRelation(tmp, 'table'));
+    // A failed build drops its new rows even when they were to be kept: its tests do not run.
+    if (!kept) await wh.run(d.dropRelation(tmp, 'table'));
   }
 }

@@ -72,7 +72,9 @@ export async function materializeModel(ctx: RunContext, node: ManifestNode): Pro
       message = `SELECT ${rows}`;
     } else if (materialized === 'incremental') {
       if (existing?.kind === 'view') await wh.run(wh.dialect.dropRelation(target, 'view'));
-      rows = await materializeIncremental(wh, node, target, sql, isIncremental);
+      // The run's `new_records_only` tests of this model read the rows it merged or appended.
+      const records = ctx.newRecords?.wants(node.uniqueId) ? ctx.newRecords : undefined;
+      rows = await materializeIncremental(wh, node, target, sql, isIncremental, records && ((newRows) => records.keep(node.uniqueId, newRows)));
       message = `${isIncremental ? 'INSERT' : 'SELECT'}${rows === null ? '' : ` ${rows}`}`;
     } else {
       throw new MercatorError('TRANSFORM_COMPILER_ERROR', { node: node.uniqueId, detail: `materialization \`${materialized}\` is not supported (view, table, incremental, ephemeral)` });

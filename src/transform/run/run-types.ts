@@ -1,6 +1,7 @@
 import type { Logger } from '../../log/index.js';
 import type { RelationName, Warehouse } from '../../warehouse/warehouse.js';
 import type { ParsedProject } from '../project/parse-project.js';
+import type { NewRecords } from './new-records.js';
 
 /** Outcome of one node, in dbt's words (`success`/`error` for builds, `pass`/`warn`/`fail` for tests). */
 export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'warn' | 'fail';
@@ -27,4 +28,6 @@ export interface RunContext {
   targetDir: string | null;
   /** --defer: relations of a previous run for parents that are not selected and not built here. */
   defer?: { relations: ReadonlyMap<string, RelationName>; selected: ReadonlySet<string> };
+  /** Rows incremental models wrote in this run, for tests configured `new_records_only` (absent: no such test runs). */
+  newRecords?: NewRecords;
 }

@@ -15,6 +15,7 @@ import { resolveTarget } from '../project/load-profile.js';
 import { loadProjectTree } from '../project/load-project.js';
 import type { ManifestNode } from '../project/node-types.js';
 import { runDag } from '../run/dag-runner.js';
+import { NewRecords } from '../run/new-records.js';
 import { flushSqlArtifacts } from '../run/write-sql-artifact.js';
 import { executeNode } from '../run/execute-node.js';
 import type { NodeResult, RunContext } from '../run/run-types.js';
@@ -102,31 +103,38 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
     }
 
     const deferred = o.defer && state ? new Map([...state].flatMap(([id, n]) => (n.relation ? [[id, n.relation] as const] : []))) : undefined;
-    const ctx: RunContext = { project, warehouse, logger: o.logger, fullRefresh: Boolean(o.fullRefresh), targetDir, defer: deferred ? { relations: deferred, selected: new Set(selected) } : undefined };
     const mode = command === 'compile' ? 'compile' : 'build';
+    const newRecords = mode === 'build' ? (NewRecords.forRun(manifest, selected) ?? undefined) : undefined;
+    const ctx: RunContext = { project, warehouse, logger: o.logger, fullRefresh: Boolean(o.fullRefresh), targetDir, defer: deferred ? { relations: deferred, selected: new Set(selected) } : undefined, newRecords };
     const started = performance.now();
     if (mode === 'build') await runProjectHooks(ctx, manifest.onRunStart, 'on-run-start');
     const parents = command === 'build' ? buildParents(manifest, graph, new Set(selected)) : (id: string) => graph.parents.get(id) ?? [];
     let done = 0;
-    const results = await runDag({
-      ids: selected,
-      parents,
-      threads: o.threads ?? target.threads,
-      failFast: Boolean(o.failFast),
-      execute: (id) => executeNode(ctx, manifest.nodes.get(id)!, mode),
-      blocksChildren: (r) => r.status === 'error' || r.status === 'fail',
-      onStart: (id) => o.logger.status(`${done} of ${selected.length} done, running ${manifest.nodes.get(id)?.name ?? id}`),
-      onFinish: (r) => {
-        done++;
-        const node = manifest.nodes.get(r.uniqueId)!;
-        o.logger.emit({
-          type: 'NodeFinished',
-          level: r.status === 'error' || r.status === 'fail' ? 'error' : r.status === 'warn' ? 'warn' : 'info',
-          message: nodeLine(done, selected.length, node, r),
-          data: { unique_id: r.uniqueId, status: r.status, rows_affected: r.rowsAffected, failures: r.failures, execution_time: r.executionTime, message: r.message },
-        });
-      },
-    });
+    let results: NodeResult[];
+    try {
+      results = await runDag({
+        ids: selected,
+        parents,
+        threads: o.threads ?? target.threads,
+        failFast: Boolean(o.failFast),
+        execute: (id) => executeNode(ctx, manifest.nodes.get(id)!, mode),
+        blocksChildren: (r) => r.status === 'error' || r.status === 'fail',
+        onStart: (id) => o.logger.status(`${done} of ${selected.length} done, running ${manifest.nodes.get(id)?.name ?? id}`),
+        onFinish: (r) => {
+          done++;
+          const node = manifest.nodes.get(r.uniqueId)!;
+          o.logger.emit({
+            type: 'NodeFinished',
+            level: r.status === 'error' || r.status === 'fail' ? 'error' : r.status === 'warn' ? 'warn' : 'info',
+            message: nodeLine(done, selected.length, node, r),
+            data: { unique_id: r.uniqueId, status: r.status, rows_affected: r.rowsAffected, failures: r.failures, execution_time: r.executionTime, message: r.message },
+          });
+        },
+      });
+    } finally {
+      // The new rows kept for `new_records_only` tests are dropped once every test has read them.
+      await newRecords?.dropAll(warehouse, o.logger);
+    }
     if (mode === 'build') await runProjectHooks(ctx, manifest.onRunEnd, 'on-run-end', results);
     o.logger.clearStatus();
     const summary = summarize(results);

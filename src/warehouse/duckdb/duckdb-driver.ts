@@ -16,6 +16,7 @@ const { ResultReturnType } = duckdb;
 export class DuckdbDriver implements WarehouseDriver {
   readonly target: string;
   private handle: Promise<DuckdbInstanceHandle> | undefined;
+  private scratch: string | undefined;
 
   constructor(
     private readonly config: DuckdbConfig,
@@ -26,6 +27,8 @@ export class DuckdbDriver implements WarehouseDriver {
 
   async connect(): Promise<DriverConnection> {
     const handle = await this.acquire();
+    // A file attached to an in-memory instance leaves the instance's own database, `memory`, unstored.
+    this.scratch = handle.database !== undefined ? 'memory' : undefined;
     const connection = await handle.instance.connect();
     try {
       if (handle.database !== undefined) await connection.run(`USE ${this.dialect.quoteIdentifier(handle.database)}`);
@@ -58,6 +61,10 @@ export class DuckdbDriver implements WarehouseDriver {
   /** Caps the shared instance's threads; the cap is the instance's (another open of the file sees it). */
   async capThreads(threads: number): Promise<() => Promise<void>> {
     return (await this.acquire()).capThreads(threads);
+  }
+
+  scratchDatabase(): string | undefined {
+    return this.scratch;
   }
 
   async close(): Promise<void> {

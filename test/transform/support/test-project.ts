@@ -16,10 +16,10 @@ export class TestProject {
   events: LogEvent[] = [];
   private constructor(readonly dir: string, readonly warehouse: Warehouse) {}
 
-  /** Writes `files` (dbt_project.yml and profiles.yml get defaults) to a temp dir and opens an in-memory DuckDB. */
-  static async create(files: Record<string, string>): Promise<TestProject> {
+  /** Writes `files` (dbt_project.yml and profiles.yml get defaults) to a temp dir and opens an in-memory DuckDB (or `warehouse.duckdb` there with `file`). */
+  static async create(files: Record<string, string>, o: { file?: boolean } = {}): Promise<TestProject> {
     const dir = mkdtempSync(join(tmpdir(), 'mercator-dbt-'));
-    const project = new TestProject(dir, await openWarehouse({ type: 'duckdb', path: ':memory:' }));
+    const project = new TestProject(dir, await openWarehouse({ type: 'duckdb', path: o.file ? join(dir, 'warehouse.duckdb') : ':memory:' }));
     project.write({ 'dbt_project.yml': DEFAULT_PROJECT, 'profiles.yml': DEFAULT_PROFILES, ...files });
     return project;
   }

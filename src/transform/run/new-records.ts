@@ -1,0 +1,58 @@
+// Does: the `new_records_only` data test config: which incremental models must keep the rows a run wrote, where those
+// rows are while the run's tests read them, and dropping them when the run ends.
+// Does not: build models (materialize-incremental.ts) or render tests (compile-node.ts reads `relationOf`).
+import type { Logger } from '../../log/index.js';
+import type { RelationName, Warehouse } from '../../warehouse/warehouse.js';
+import type { Manifest } from '../project/node-types.js';
+
+/** The test config; the name follows dbt's proposal for the same feature (dbt-core #10877). */
+export const NEW_RECORDS_ONLY = 'new_records_only';
+
+/**
+ * Rows written by incremental models in one build. A generic test configured `new_records_only: true` reads the
+ * rows its model merged or appended in this run instead of the whole table; when the model was not built
+ * incrementally in this run (first build, full refresh, `mercator test`), the test reads the whole table.
+ */
+export class NewRecords {
+  private readonly kept = new Map<string, RelationName>();
+
+  private constructor(private readonly wanted: ReadonlySet<string>) {}
+
+  /** Models (ids) tested by a selected generic test with `new_records_only: true`; null when there are none. */
+  static forRun(manifest: Manifest, selected: readonly string[]): NewRecords | null {
+    const wanted = new Set<string>();
+    for (const id of selected) {
+      const node = manifest.nodes.get(id);
+      const attached = node?.testMetadata?.attachedNode;
+      if (node?.resourceType === 'test' && attached && node.config[NEW_RECORDS_ONLY] === true) wanted.add(attached);
+    }
+    return wanted.size > 0 ? new NewRecords(wanted) : null;
+  }
+
+  /** True when a selected test of `modelId` reads only its new rows, so the build must keep them. */
+  wants(modelId: string): boolean {
+    return this.wanted.has(modelId);
+  }
+
+  /** Records that `relation` holds the rows `modelId` wrote in this run. */
+  keep(modelId: string, relation: RelationName): void {
+    this.kept.set(modelId, relation);
+  }
+
+  /** The relation with the rows `modelId` wrote in this run, if it was built incrementally. */
+  relationOf(modelId: string): RelationName | undefined {
+    return this.kept.get(modelId);
+  }
+
+  /** Drops every kept relation; a failed drop is logged, not raised (the next build of the model replaces it). */
+  async dropAll(warehouse: Warehouse, logger: Logger): Promise<void> {
+    for (const [id, relation] of this.kept) {
+      try {
+        await warehouse.run(warehouse.dialect.dropRelation(relation, 'table'));
+      } catch (err) {
+        logger.emit({ type: 'NewRecordsDropFailed', level: 'warn', message: `could not drop ${warehouse.dialect.relation(relation)}, the new rows of ${id}: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+    this.kept.clear();
+  }
+}
