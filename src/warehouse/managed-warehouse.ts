@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { MercatorError, isMercatorError, type ErrorLocation } from '../errors/index.js';
 import { toJsonRow } from './json-row.js';
 import { ManagedSession } from './managed-session.js';
+import { SessionPool } from './session-pool.js';
 import { sqlExcerpt } from './sql-excerpt.js';
 import type {
   BulkLoadRequest,
@@ -45,6 +46,8 @@ export class ManagedWarehouse implements Warehouse {
     private readonly location: Omit<ErrorLocation, 'sql'>,
     /** False for `withLocation` views: closing them leaves the connection to its owner. */
     private readonly ownsSession: boolean,
+    /** Shared by every handle of this opened warehouse. */
+    private readonly pool: SessionPool,
   ) {
     this.type = parts.type;
     this.capabilities = parts.capabilities;
@@ -55,7 +58,7 @@ export class ManagedWarehouse implements Warehouse {
   /** Opens the main connection; connect failures become WAREHOUSE_CONNECT_FAILED. */
   static async open(parts: AdapterParts): Promise<ManagedWarehouse> {
     const connection = await connect(parts);
-    return new ManagedWarehouse(parts, new ManagedSession(connection, false), {}, true);
+    return new ManagedWarehouse(parts, new ManagedSession(connection, false), {}, true, new SessionPool());
   }
 
   async run(sql: string, params?: SqlParams): Promise<{ rowsChanged: number | null }> {
@@ -86,7 +89,7 @@ export class ManagedWarehouse implements Warehouse {
 
   private async runTransaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T> {
     const session = new ManagedSession(await connect(this.parts), true);
-    const tx = new ManagedWarehouse(this.parts, session, this.location, true);
+    const tx = new ManagedWarehouse(this.parts, session, this.location, true, this.pool);
     try {
       await tx.run('BEGIN TRANSACTION');
       const result = await fn(tx);
@@ -162,7 +165,7 @@ export class ManagedWarehouse implements Warehouse {
   }
 
   withLocation(location: Omit<ErrorLocation, 'sql'>): Warehouse {
-    return new ManagedWarehouse(this.parts, this.session, { ...this.location, ...location }, false);
+    return new ManagedWarehouse(this.parts, this.session, { ...this.location, ...location }, false, this.pool);
   }
 
   async limitThreads(threads: number): Promise<() => Promise<void>> {
@@ -175,15 +178,47 @@ export class ManagedWarehouse implements Warehouse {
     }
   }
 
-  scratchDatabase(): string | null {
-    return this.parts.driver.scratchDatabase?.() ?? null;
+  async onOwnConnection<T>(fn: (wh: Warehouse) => Promise<T>): Promise<T> {
+    if (this.session.inTransaction || !this.capabilities.concurrentWriters) return fn(this);
+    this.assertOpen('connect');
+    const running = (async () => {
+      const session = await this.pool.borrow(() => connect(this.parts));
+      try {
+        return await fn(new ManagedWarehouse(this.parts, session, this.location, false, this.pool));
+      } finally {
+        await this.pool.giveBack(session);
+      }
+    })();
+    // close() waits for it, as for a transaction.
+    this.session.transactions.add(running);
+    try {
+      return await running;
+    } finally {
+      this.session.transactions.delete(running);
+    }
+  }
+
+  async scratchSchema(schema: string): Promise<{ database: string; schema: string } | null> {
+    const database = this.parts.driver.scratchDatabase?.();
+    if (database === undefined) return null;
+    const key = `${database}.${schema}`;
+    let created = this.pool.scratchSchemas.get(key);
+    if (!created) {
+      created = this.run(`CREATE SCHEMA IF NOT EXISTS ${this.dialect.quoteIdentifier(database)}.${this.dialect.quoteIdentifier(schema)}`).then(() => undefined);
+      this.pool.scratchSchemas.set(key, created);
+      created.catch(() => this.pool.scratchSchemas.delete(key));
+    }
+    await created;
+    return { database, schema };
   }
 
   /** Waits for queued statements, closes the connection and (root only) releases the database. Idempotent. */
   async close(): Promise<void> {
     if (!this.ownsSession || this.session.closed) return;
     await this.session.close();
-    if (!this.session.inTransaction) await this.parts.driver.close();
+    if (this.session.inTransaction) return;
+    await this.pool.close();
+    await this.parts.driver.close();
   }
 
   private readonly introspectionQuery = (sql: string, params?: SqlParams): Promise<QueryResult> =>

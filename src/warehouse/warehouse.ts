@@ -101,7 +101,7 @@ export interface WarehouseCapabilities {
   transactionalDdl: boolean;
   /** Formats `bulkLoad` accepts. */
   bulkFormats: readonly BulkFormat[];
-  /** Several connections may write at once. */
+  /** Several connections may write at once (to different rows, on an engine that checks conflicts). */
   concurrentWriters: boolean;
   /**
    * A merge that rewrites every column of the matched rows is cheaper as delete + insert in one transaction
@@ -224,11 +224,18 @@ export interface Warehouse {
   limitThreads(threads: number): Promise<() => Promise<void>>;
 
   /**
-   * A database on the same engine whose tables are not stored (DuckDB's in-memory catalog beside an attached
-   * file), for tables a run only stages, such as an incremental run's new rows; every connection sees it.
-   * Null where there is none: staged tables go next to their target.
+   * `schema` in a database on the same engine whose tables are not stored (DuckDB's in-memory catalog beside an
+   * attached file), created once, for tables a run only stages, such as an incremental run's new rows; every
+   * connection sees it. Null where there is none: staged tables go next to their target.
    */
-  scratchDatabase(): string | null;
+  scratchSchema(schema: string): Promise<{ database: string; schema: string } | null>;
+
+  /**
+   * Runs `fn` with this warehouse on a connection of its own (lent from a pool, given back after), so its
+   * statements run beside those of other callers instead of queueing behind them on one connection. Inside a
+   * transaction, or where the engine has one writer at a time, `fn` gets this warehouse.
+   */
+  onOwnConnection<T>(fn: (wh: Warehouse) => Promise<T>): Promise<T>;
 
   /** Waits for running statements and transactions, then closes; later calls fail with WAREHOUSE_CLOSED. Idempotent. */
   close(): Promise<void>;

@@ -22,11 +22,8 @@ function rewritesEveryColumn(targetColumns: readonly string[], spec: Incremental
  */
 async function stagingTable(wh: Warehouse, target: RelationName): Promise<RelationName> {
   const name = `${target.name}__dbt_tmp`;
-  const scratch = wh.scratchDatabase();
-  if (scratch === null) return { ...target, name };
-  const d = wh.dialect;
-  await wh.run(`create schema if not exists ${d.quoteIdentifier(scratch)}.${d.quoteIdentifier(target.schema)}`);
-  return { database: scratch, schema: target.schema, name };
+  const scratch = await wh.scratchSchema(target.schema);
+  return scratch === null ? { ...target, name } : { ...scratch, name };
 }
 
 /**

@@ -117,7 +117,8 @@ export async function runTransformTask(command: TransformCommand, o: TransformTa
         parents,
         threads: o.threads ?? target.threads,
         failFast: Boolean(o.failFast),
-        execute: (id) => executeNode(ctx, manifest.nodes.get(id)!, mode),
+        // Each node on a connection of its own: a long statement does not hold up the nodes running beside it.
+        execute: (id) => ctx.warehouse.onOwnConnection((wh) => executeNode({ ...ctx, warehouse: wh }, manifest.nodes.get(id)!, mode)),
         blocksChildren: (r) => r.status === 'error' || r.status === 'fail',
         onStart: (id) => o.logger.status(`${done} of ${selected.length} done, running ${manifest.nodes.get(id)?.name ?? id}`),
         onFinish: (r) => {

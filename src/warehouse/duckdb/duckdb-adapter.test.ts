@@ -74,7 +74,7 @@ describe('duckdb run and query', () => {
       merge: true,
       transactionalDdl: true,
       bulkFormats: ['csv', 'parquet', 'json'],
-      concurrentWriters: false,
+      concurrentWriters: true,
       fullRowMergeAsDeleteInsert: true,
     });
     expect(wh.defaultSchema).toBe('analytics');
@@ -183,6 +183,60 @@ describe('duckdb transactions', () => {
       leaked = tx;
     });
     await expect(leaked!.query('SELECT 1')).rejects.toMatchObject({ code: 'WAREHOUSE_CLOSED' });
+  });
+});
+
+describe('duckdb connections of their own', () => {
+  it('runs statements on a connection other than the main one, and lends that connection again after', async () => {
+    const wh = await open();
+    await wh.run('CREATE TABLE t (id INTEGER)');
+    // A temporary table belongs to its connection: the main connection does not see it.
+    await wh.onOwnConnection((own) => own.run('CREATE TEMP TABLE mine AS SELECT 1 AS x'));
+    await expect(wh.query('SELECT x FROM mine')).rejects.toMatchObject({ code: 'WAREHOUSE_QUERY_FAILED' });
+    // The next borrower gets the same connection back from the pool.
+    expect((await wh.onOwnConnection((own) => own.query('SELECT x FROM mine'))).rows).toEqual([{ x: 1 }]);
+    // Its writes are committed for everyone.
+    await wh.onOwnConnection((own) => own.run('INSERT INTO t VALUES (7)'));
+    expect(await count(wh, 't')).toBe(1);
+  });
+
+  it('inside a transaction, runs on the transaction; close() waits for a lent connection', async () => {
+    const wh = await openWarehouse({ type: 'duckdb' });
+    await wh.run('CREATE TABLE t (id INTEGER)');
+    await wh.transaction(async (tx) => {
+      await tx.run('INSERT INTO t VALUES (1)');
+      // The transaction's own uncommitted row is visible: the same connection.
+      expect(await tx.onOwnConnection((own) => count(own, 't'))).toBe(1);
+    });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const lent = wh.onOwnConnection(async (own) => {
+      await gate;
+      await own.run('INSERT INTO t VALUES (2)');
+      return count(own, 't');
+    });
+    const closing = wh.close();
+    release();
+    expect(await lent).toBe(2);
+    await closing;
+    await expect(wh.query('SELECT 1')).rejects.toMatchObject({ code: 'WAREHOUSE_CLOSED' });
+  });
+
+  it('stages tables of a database file in the unstored in-memory catalog, creating each schema once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mercator-duckdb-scratch-'));
+    try {
+      const file = await open({ path: join(dir, 'w.duckdb') });
+      const asked = await Promise.all([1, 2, 3].map(() => file.onOwnConnection((own) => own.scratchSchema('staging'))));
+      expect(asked).toEqual([1, 2, 3].map(() => ({ database: 'memory', schema: 'staging' })));
+      await file.run('CREATE TABLE memory.staging.rows AS SELECT 1 AS x');
+      expect((await file.onOwnConnection((own) => own.query('SELECT x FROM memory.staging.rows'))).rows).toEqual([{ x: 1 }]);
+      expect((await file.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = 'w'`)).rows).toEqual([{ n: 0n }]);
+      // An in-memory warehouse is unstored already: staged tables go beside their target.
+      expect(await (await open()).scratchSchema('staging')).toBeNull();
+    } finally {
+      await Promise.all(opened.splice(0).map((wh) => wh.close()));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

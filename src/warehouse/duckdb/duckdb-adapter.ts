@@ -8,12 +8,15 @@ import { duckdbDialect } from './duckdb-dialect.js';
 import { DuckdbDriver } from './duckdb-driver.js';
 import { duckdbIntrospector } from './duckdb-introspector.js';
 
-/** DuckDB ≥ 1.4 has MERGE INTO; DDL is transactional; one writer process, conflicting writers abort. */
+/**
+ * DuckDB ≥ 1.4 has MERGE INTO; DDL is transactional; one writer process, whose connections may write at once
+ * (optimistically: a transaction writing rows another one changed since it began aborts).
+ */
 export const duckdbCapabilities: WarehouseCapabilities = Object.freeze({
   merge: true,
   transactionalDdl: true,
   bulkFormats: Object.freeze(['csv', 'parquet', 'json'] as const),
-  concurrentWriters: false,
+  concurrentWriters: true,
   fullRowMergeAsDeleteInsert: true,
 });
 
