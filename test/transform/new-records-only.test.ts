@@ -10,10 +10,12 @@ afterEach(async () => {
 
 const SOURCES = `sources:\n  - name: raw\n    schema: raw\n    tables:\n      - name: events\n`;
 
-// Two incremental models over one raw table: `app` appends ids above its maximum, `mrg` merges on id.
+// Incremental models over one raw table: `app` appends ids above its maximum, `hist` appends values above its
+// maximum (so an id may come again), `mrg` merges on id.
 const MODELS = {
   'models/sources.yml': SOURCES,
   'models/app.sql': `{{ config(materialized='incremental') }}\nselect id, v from {{ source('raw', 'events') }}{% if is_incremental() %} where id > (select max(id) from {{ this }}){% endif %}`,
+  'models/hist.sql': `{{ config(materialized='incremental') }}\nselect id, v from {{ source('raw', 'events') }}{% if is_incremental() %} where v > (select max(v) from {{ this }}){% endif %}`,
   'models/mrg.sql': `{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id') }}\nselect id, v from {{ source('raw', 'events') }}{% if is_incremental() %} where id >= (select max(id) from {{ this }}){% endif %}`,
   'models/schema.yml': `version: 2
 models:
@@ -31,6 +33,12 @@ models:
               config: {new_records_only: true, where: "id > 0"}
           - accepted_values:
               arguments: {values: ['a', 'b', 'c', 'd']}
+  - name: hist
+    columns:
+      - name: id
+        data_tests:
+          - unique:
+              config: {new_records_only: true}
   - name: mrg
     columns:
       - name: id
@@ -79,14 +87,18 @@ describe('data tests configured new_records_only', () => {
     expect(tested['unique_app_id']!.message).toBe('Got 1 result, configured to fail if != 0');
   });
 
-  it('fail on a bad new row and say the failure is in the new rows; the model stays built', async () => {
+  it('fail on a bad new row and on a new row repeating an older key, and say so; the model stays built', async () => {
     project = await create();
     await project.run('build');
-    await project.warehouse.run(`insert into raw.events values (3, null), (4, 'd')`);
+    // `hist` appends 4 and 1 again (values 'd' and 'e' are above its maximum): id 1 repeats an older row.
+    await project.warehouse.run(`insert into raw.events values (3, null), (4, 'd'), (1, 'e')`);
     const r = await project.run('build');
     const results = byName(r);
     expect(results['app']!.status).toBe('success');
     expect(results['not_null_app_v']).toEqual({ status: 'fail', message: 'Got 1 result in the new rows, configured to fail if != 0', failures: 1 });
+    // A `unique` test checks the new rows' values against the whole table, so the repeat fails it.
+    expect(results['unique_hist_id']).toEqual({ status: 'fail', message: 'Got 1 result in the new rows, configured to fail if != 0', failures: 1 });
+    expect(compiledSql(r, 'unique_hist_id')).toContain('(select * from "main"."hist" where id in (select id from "main"."hist__dbt_tmp")) dbt_new_records');
     expect(r.success).toBe(false);
     expect(await project.rows('select count(*) as n from main.app')).toEqual([{ n: 4 }]);
     expect(await leftovers(project)).toEqual([]);

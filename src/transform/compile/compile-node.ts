@@ -3,6 +3,7 @@
 import { Kwargs } from '../../jinja/index.js';
 import { MercatorError } from '../../errors/index.js';
 import type { ParsedProject } from '../project/parse-project.js';
+import type { SqlDialect } from '../../warehouse/warehouse.js';
 import type { ManifestNode } from '../project/node-types.js';
 import { findRef, findSource } from '../project/finish-nodes.js';
 import { makeRelation, type Relation } from '../context/relation.js';
@@ -72,7 +73,8 @@ function renderNode(project: ParsedProject, node: ManifestNode, options: Compile
 
 /**
  * Calls the generic test's macro with its kwargs. `model` is the tested relation, or with `new_records_only` the rows
- * its model wrote in this run when there are such rows; it is wrapped in a filtered subquery when `where` is set.
+ * its model wrote in this run when there are such rows (newRecordsModel); it is wrapped in a filtered subquery when
+ * `where` is set.
  */
 function renderGenericTest(project: ParsedProject, node: ManifestNode, ctx: Record<string, unknown>, refTo: (n: ManifestNode) => Relation, options: CompileOptions): string {
   const meta = node.testMetadata!;
@@ -80,7 +82,7 @@ function renderGenericTest(project: ParsedProject, node: ManifestNode, ctx: Reco
   const attached = manifest.nodes.get(meta.attachedNode ?? '') ?? manifest.sources.get(meta.attachedNode ?? '');
   if (!attached) throw new MercatorError('TRANSFORM_REF_NOT_FOUND', { node: node.uniqueId, name: meta.attachedNode, suggestion: 'The tested node is disabled or missing.' });
   const newRows = node.config.new_records_only === true ? options.newRecordsOf?.(attached.uniqueId) : undefined;
-  const relation = newRows ?? refTo(attached);
+  const relation = newRows ? newRecordsModel(rt.dialect, meta, refTo(attached), newRows) : refTo(attached);
   const render = (text: string): string => rt.env.renderString(text, ctx, node.originalFilePath);
   const where = node.config.where;
   const model = where ? makeRelation(rt.dialect, null, '', `(select * from ${relation.render()} where ${render(String(where))}) dbt_subquery`, 'cte') : relation;
@@ -100,4 +102,14 @@ function renderGenericTest(project: ParsedProject, node: ManifestNode, ctx: Reco
   }
   const out = fn(new Kwargs(kwargs));
   return out === null || out === undefined ? '' : String(out);
+}
+
+/**
+ * What a `new_records_only` test reads: the new rows; for dbt's `unique`, the rows of the whole table that share a
+ * value with them, so a new row repeating an older row's value fails it as it would fail on the whole table.
+ */
+function newRecordsModel(dialect: SqlDialect, meta: NonNullable<ManifestNode['testMetadata']>, table: Relation, newRows: Relation): Relation {
+  if (meta.name !== 'unique' || (meta.namespace ?? 'dbt') !== 'dbt' || !meta.columnName) return newRows;
+  const column = meta.columnName;
+  return makeRelation(dialect, null, '', `(select * from ${table.render()} where ${column} in (select ${column} from ${newRows.render()})) dbt_new_records`, 'cte');
 }
