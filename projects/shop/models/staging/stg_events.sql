@@ -19,8 +19,31 @@ seen as (
     select event_id from {{ this }} where occurred_at >= (select min(occurred_at) from new_events)
     union all
     select event_id from {{ this }} where occurred_at is null
-)
+),
+candidates as (
+    select e.* from new_events e
+    left join seen s on s.event_id = e.event_id
+    where s.event_id is null
+),
+{% else %}
+with candidates as (
+    select * from {{ source('landing', 'events') }}
+),
 {% endif %}
+-- An id loaded more than once keeps its first load. Repeats are rare, so only their ids go through the window
+-- (ranking every event cost as much as the rest of the model).
+repeated as (
+    select event_id, true as repeated from candidates group by event_id having count(*) > 1
+),
+firsts as (
+    select c.* from candidates c
+    left join repeated r on r.event_id is not distinct from c.event_id
+    where r.repeated is null
+    union all
+    (select c.* from candidates c
+    join repeated r on r.event_id is not distinct from c.event_id
+    qualify row_number() over (partition by c.event_id order by c._mercator_loaded_at) = 1)
+)
 select
     e.event_id,
     e.event_type,
@@ -35,11 +58,4 @@ select
     e.utm_source,
     e.device,
     e._mercator_loaded_at as loaded_at
-{% if is_incremental() %}
-from new_events e
-left join seen s on s.event_id = e.event_id
-where s.event_id is null
-{% else %}
-from {{ source('landing', 'events') }} e
-{% endif %}
-qualify row_number() over (partition by e.event_id order by e._mercator_loaded_at) = 1
+from firsts e
