@@ -6,7 +6,7 @@ import type { RelationName, Warehouse } from '../../warehouse/warehouse.js';
 import type { Manifest } from '../project/node-types.js';
 
 /** The test config; the name follows dbt's proposal for the same feature (dbt-core #10877). */
-export const NEW_RECORDS_ONLY = 'new_records_only';
+const NEW_RECORDS_ONLY = 'new_records_only';
 
 /**
  * Rows written by incremental models in one build. A generic test configured `new_records_only: true` reads the
