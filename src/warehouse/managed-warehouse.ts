@@ -1,5 +1,6 @@
 // Does: the one wrapper around every adapter: connection lifecycle, one-at-a-time statements per
-// connection, transactions, atomic replace, error wrapping. Does not: contain engine calls or SQL text.
+// connection, connections lent from a pool, transactions, atomic replace, error wrapping.
+// Does not: contain engine calls or SQL text.
 import { randomBytes } from 'node:crypto';
 import { MercatorError, isMercatorError, type ErrorLocation } from '../errors/index.js';
 import { toJsonRow } from './json-row.js';
@@ -204,7 +205,7 @@ export class ManagedWarehouse implements Warehouse {
     const key = `${database}.${schema}`;
     let created = this.pool.scratchSchemas.get(key);
     if (!created) {
-      created = this.run(`CREATE SCHEMA IF NOT EXISTS ${this.dialect.quoteIdentifier(database)}.${this.dialect.quoteIdentifier(schema)}`).then(() => undefined);
+      created = this.run(this.dialect.createSchema(schema, database)).then(() => undefined);
       this.pool.scratchSchemas.set(key, created);
       created.catch(() => this.pool.scratchSchemas.delete(key));
     }

@@ -150,8 +150,8 @@ export interface MergeSpec {
 export interface WarehouseDialect extends SqlDialect {
   /** Engine spelling of a portable type (`string` → `VARCHAR` on DuckDB). */
   typeName(type: LogicalType): string;
-  /** `CREATE SCHEMA IF NOT EXISTS`. */
-  createSchema(schema: string): string;
+  /** `CREATE SCHEMA IF NOT EXISTS`, in `database` when given (else the current one). */
+  createSchema(schema: string, database?: string): string;
   /** `CREATE TABLE rel AS (select)`; fails if the table exists. */
   createTableAs(rel: RelationName, selectSql: string): string;
   /** `CREATE OR REPLACE VIEW rel AS select`. */

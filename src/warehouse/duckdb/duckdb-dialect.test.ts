@@ -32,6 +32,7 @@ describe('duckdb dialect (offline SQL)', () => {
     expect(d.dropRelation(orders, 'view')).toBe('DROP VIEW IF EXISTS "marts"."orders"');
     expect(d.renameRelation(orders, 'table', 'orders_old')).toBe('ALTER TABLE "marts"."orders" RENAME TO "orders_old"');
     expect(d.createSchema('marts')).toBe('CREATE SCHEMA IF NOT EXISTS "marts"');
+    expect(d.createSchema('staging', 'memory')).toBe('CREATE SCHEMA IF NOT EXISTS "memory"."staging"');
   });
 
   it('swaps by dropping what exists and renaming the staging table', () => {

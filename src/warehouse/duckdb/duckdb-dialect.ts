@@ -62,8 +62,8 @@ export class DuckdbDialect implements WarehouseDialect {
     return `DECIMAL(${type.decimal.precision},${type.decimal.scale})`;
   }
 
-  createSchema(schema: string): string {
-    return `CREATE SCHEMA IF NOT EXISTS ${this.quoteIdentifier(schema)}`;
+  createSchema(schema: string, database?: string): string {
+    return `CREATE SCHEMA IF NOT EXISTS ${database === undefined ? '' : `${this.quoteIdentifier(database)}.`}${this.quoteIdentifier(schema)}`;
   }
 
   createTableAs(rel: RelationName, selectSql: string): string {
