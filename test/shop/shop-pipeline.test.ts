@@ -96,19 +96,24 @@ describe('the shop pipeline', () => {
 
   it('after `demo advance --days 3` merges exactly the new and changed lines and keeps SCD2 history', async () => {
     const [before] = await f.query(`SELECT CAST(count(*) AS VARCHAR) AS n, CAST(max(updated_at) AS VARCHAR) AS hi FROM marts.fct_orders`);
+    const [marks] = await f.query(`SELECT CAST(max(customer_updated_at) AS VARCHAR) AS customers, CAST(max(product_updated_at) AS VARCHAR) AS products FROM intermediate.int_order_items_enriched`);
     const currentBefore = await f.query(`SELECT customer_id, segment, country FROM marts.dim_customers WHERE is_current ORDER BY customer_id`);
     const advanced = await demoAdvance(f.dir, 3, createMemoryLogger());
     expect(advanced.newOrderItems).toBeGreaterThan(0);
 
-    // Lines the incremental model must pick up: the line or its order changed after the last build's high-water mark.
-    const changed = await f.db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE i.created_at > $1::timestamptz)::int AS fresh
-      FROM order_items i JOIN orders o USING (order_id) WHERE greatest(i.updated_at, o.updated_at) > $1::timestamptz`, [before?.['hi']]);
+    // Lines the incremental models must pick up: the line or its order changed after the last build's high-water
+    // mark, or its customer or product did (their attributes and cost are copied onto the line).
+    const changed = await f.db.query(`SELECT count(*)::int AS n FROM order_items i JOIN orders o USING (order_id)
+      LEFT JOIN customers c ON c.customer_id = o.customer_id LEFT JOIN products p ON p.product_id = i.product_id
+      WHERE greatest(i.updated_at, o.updated_at) > $1::timestamptz OR c.updated_at > $2::timestamptz OR p.updated_at > $3::timestamptz`, [before?.['hi'], marks?.['customers'], marks?.['products']]);
     const total = await f.db.query(`SELECT count(*)::int AS n FROM order_items`);
 
     const second = await f.pipeline();
     expect(failures(second)).toEqual([]);
-    const fct = second.build.results.find((r) => r.uniqueId === 'model.shop.fct_orders');
-    expect(fct?.rowsAffected).toBe(changed.rows[0].n);
+    const rowsOf = (id: string): number | null | undefined => second.build.results.find((r) => r.uniqueId === id)?.rowsAffected;
+    expect(rowsOf('model.shop.int_order_items_enriched')).toBe(changed.rows[0].n);
+    // fct_orders merges exactly the lines int_order_items_enriched merged.
+    expect(rowsOf('model.shop.fct_orders')).toBe(changed.rows[0].n);
     const [after] = await f.query(`SELECT CAST(count(*) AS VARCHAR) AS n FROM marts.fct_orders`);
     expect(Number(after?.['n'])).toBe(total.rows[0].n);
     expect(Number(after?.['n']) - Number(before?.['n'])).toBe(advanced.newOrderItems);
