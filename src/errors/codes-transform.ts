@@ -72,6 +72,11 @@ export const transformCodes = {
     hint: 'Query the compiled test in {compiled} to see the failing rows.',
     exit: EXIT.failure,
   },
+  TRANSFORM_CONFIG_INVALID: {
+    message: '{node} ({file}): config `{key}` must be {expected}, not {value}.',
+    hint: 'Set `{key}` to {expected} in {file}, or in dbt_project.yml for a whole folder.',
+    exit: EXIT.usage,
+  },
   TRANSFORM_SEED_INVALID: {
     message: 'Seed {file}: {detail}.',
     hint: 'Check the header row and the delimiter of the CSV file.',

@@ -141,4 +141,13 @@ describe('data tests configured new_records_only', () => {
     expect(await project.rows('select id from main.mrg order by id')).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
     expect(await project.rows(`select database_name, table_name from duckdb_tables() where table_name like '%__dbt_tmp'`)).toEqual([]);
   });
+
+  it('reject a value other than true or false, naming the test, its file and the fix', async () => {
+    project = await create({ 'dbt_project.yml': `name: shop\nprofile: shop\nconfig-version: 2\ndata_tests:\n  shop:\n    +new_records_only: 'yes'\n` });
+    await expect(project.run('build')).rejects.toMatchObject({
+      code: 'TRANSFORM_CONFIG_INVALID',
+      message: expect.stringMatching(/^test\.shop\.\w+.* \(models\/schema\.yml\): config `new_records_only` must be true or false, not "yes"\.$/),
+      hint: expect.stringContaining('dbt_project.yml'),
+    });
+  });
 });

@@ -21,8 +21,8 @@ export interface CompileOptions {
   extra?: Record<string, unknown>;
   /** Replaces the relation a ref resolves to (unit-test inputs, --defer). */
   refOverride?: (node: ManifestNode) => Relation | string | undefined;
-  /** The rows a model wrote in this run, read instead of the model by its `new_records_only` generic tests. */
-  newRecordsOf?: (modelId: string) => Relation | undefined;
+  /** The rows a generic test reads instead of its model's table (`new_records_only`, when the model kept them in this run). */
+  newRowsFor?: (test: ManifestNode) => Relation | undefined;
 }
 
 /** Compiles `node` to SQL. Synchronous and side-effect free: unanswered database questions are left pending in `io`. */
@@ -81,7 +81,7 @@ function renderGenericTest(project: ParsedProject, node: ManifestNode, ctx: Reco
   const { manifest, runtime: rt } = project;
   const attached = manifest.nodes.get(meta.attachedNode ?? '') ?? manifest.sources.get(meta.attachedNode ?? '');
   if (!attached) throw new MercatorError('TRANSFORM_REF_NOT_FOUND', { node: node.uniqueId, name: meta.attachedNode, suggestion: 'The tested node is disabled or missing.' });
-  const newRows = node.config.new_records_only === true ? options.newRecordsOf?.(attached.uniqueId) : undefined;
+  const newRows = options.newRowsFor?.(node);
   const relation = newRows ? newRecordsModel(rt.dialect, meta, refTo(attached), newRows) : refTo(attached);
   const render = (text: string): string => rt.env.renderString(text, ctx, node.originalFilePath);
   const where = node.config.where;

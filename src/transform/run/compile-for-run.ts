@@ -32,13 +32,13 @@ function deferOverride(ctx: RunContext, io: RenderIo): ((target: ManifestNode) =
   };
 }
 
-/** The relation holding the rows a model wrote in this run, for tests configured `new_records_only`. */
-function newRecordsOf(ctx: RunContext): ((modelId: string) => Relation | undefined) | undefined {
+/** The new rows a `new_records_only` test reads (see NewRecords.newRowsFor), as a relation of the tested model's quoting. */
+function newRowsFor(ctx: RunContext): ((test: ManifestNode) => Relation | undefined) | undefined {
   const records = ctx.newRecords;
   if (!records) return undefined;
-  return (modelId) => {
-    const rel = records.relationOf(modelId);
-    return rel && makeRelation(ctx.project.runtime.dialect, rel.database ?? null, rel.schema, rel.name, 'table', ctx.project.manifest.nodes.get(modelId)?.quoting ?? null);
+  return (test) => {
+    const rel = records.newRowsFor(test);
+    return rel && makeRelation(ctx.project.runtime.dialect, rel.database ?? null, rel.schema, rel.name, 'table', ctx.project.manifest.nodes.get(test.testMetadata?.attachedNode ?? '')?.quoting ?? null);
   };
 }
 
@@ -48,7 +48,7 @@ export async function compileForRun(ctx: RunContext, node: ManifestNode, existin
   const rel = nodeRelation(ctx.project.runtime.dialect, node);
   if (rel.type !== 'cte') io.knowRelation(rel.toRelationName(), existing);
   const isIncremental = isIncrementalRun(ctx, node, existing);
-  const sql = await renderWithIo(io, ctx.warehouse, () => compileNodeSql(ctx.project, node, { io, isIncremental, refOverride: deferOverride(ctx, io), newRecordsOf: newRecordsOf(ctx) }));
+  const sql = await renderWithIo(io, ctx.warehouse, () => compileNodeSql(ctx.project, node, { io, isIncremental, refOverride: deferOverride(ctx, io), newRowsFor: newRowsFor(ctx) }));
   writeSqlArtifact(ctx.targetDir, 'compiled', node, sql);
   return { sql, io, isIncremental };
 }

@@ -34,8 +34,7 @@ export async function executeTest(ctx: RunContext, node: ManifestNode): Promise<
     if (severity === 'ERROR' && truthy(row.should_error)) status = 'fail';
     else if (truthy(row.should_warn)) status = 'warn';
     // A `new_records_only` test that read only the rows its model wrote in this run says so.
-    const attached = node.testMetadata?.attachedNode;
-    const onNewRows = node.config.new_records_only === true && attached !== null && attached !== undefined && ctx.newRecords?.relationOf(attached) !== undefined;
+    const onNewRows = ctx.newRecords?.newRowsFor(node) !== undefined;
     const message = status === 'pass'
       ? `PASS${onNewRows ? ' on new rows' : ''}`
       : `Got ${failures} result${failures === 1 ? '' : 's'}${onNewRows ? ' in the new rows' : ''}, configured to ${status === 'fail' ? 'fail' : 'warn'} if ${String(status === 'fail' ? node.config.error_if : node.config.warn_if)}`;

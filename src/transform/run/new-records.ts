@@ -1,9 +1,10 @@
 // Does: the `new_records_only` data test config: which incremental models must keep the rows a run wrote, where those
 // rows are while the run's tests read them, and dropping them when the run ends.
-// Does not: build models (materialize-incremental.ts) or render tests (compile-node.ts reads `relationOf`).
+// Does not: build models (materialize-incremental.ts) or render tests (compile-node.ts reads `newRowsFor`).
+import { MercatorError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
 import type { RelationName, Warehouse } from '../../warehouse/warehouse.js';
-import type { Manifest } from '../project/node-types.js';
+import type { Manifest, ManifestNode } from '../project/node-types.js';
 
 /** The test config; the name follows dbt's proposal for the same feature (dbt-core #10877). */
 const NEW_RECORDS_ONLY = 'new_records_only';
@@ -18,15 +19,29 @@ export class NewRecords {
 
   private constructor(private readonly wanted: ReadonlySet<string>) {}
 
-  /** Models (ids) tested by a selected generic test with `new_records_only: true`; null when there are none. */
+  /**
+   * Models (ids) tested by a selected generic test with `new_records_only: true`; null when there are none.
+   * A value other than true or false is a TRANSFORM_CONFIG_INVALID naming the test and its file.
+   */
   static forRun(manifest: Manifest, selected: readonly string[]): NewRecords | null {
     const wanted = new Set<string>();
     for (const id of selected) {
       const node = manifest.nodes.get(id);
-      const attached = node?.testMetadata?.attachedNode;
-      if (node?.resourceType === 'test' && attached && node.config[NEW_RECORDS_ONLY] === true) wanted.add(attached);
+      if (node?.resourceType !== 'test') continue;
+      const value = node.config[NEW_RECORDS_ONLY];
+      if (value !== undefined && value !== null && typeof value !== 'boolean') {
+        throw new MercatorError('TRANSFORM_CONFIG_INVALID', { node: id, file: node.originalFilePath, key: NEW_RECORDS_ONLY, expected: 'true or false', value: JSON.stringify(value) }, { location: { file: node.originalFilePath, node: id } });
+      }
+      const attached = node.testMetadata?.attachedNode;
+      if (attached && value === true) wanted.add(attached);
     }
     return wanted.size > 0 ? new NewRecords(wanted) : null;
+  }
+
+  /** The rows a test reads instead of its model's table: set when it is configured `new_records_only` and its model kept the rows it wrote in this run. */
+  newRowsFor(test: ManifestNode): RelationName | undefined {
+    const attached = test.testMetadata?.attachedNode;
+    return test.config[NEW_RECORDS_ONLY] === true && attached ? this.kept.get(attached) : undefined;
   }
 
   /** True when a selected test of `modelId` reads only its new rows, so the build must keep them. */
@@ -37,11 +52,6 @@ export class NewRecords {
   /** Records that `relation` holds the rows `modelId` wrote in this run. */
   keep(modelId: string, relation: RelationName): void {
     this.kept.set(modelId, relation);
-  }
-
-  /** The relation with the rows `modelId` wrote in this run, if it was built incrementally. */
-  relationOf(modelId: string): RelationName | undefined {
-    return this.kept.get(modelId);
   }
 
   /** Drops every kept relation; a failed drop is logged, not raised (the next build of the model replaces it). */
