@@ -25,7 +25,7 @@ export interface WarehouseDriver {
    * engine's threads are not this process's (a server warehouse).
    */
   capThreads?(threads: number): Promise<() => Promise<void>>;
-  /** The engine's unstored database for staged tables (see Warehouse.scratchDatabase), known once connected. */
+  /** The engine's unstored database for staged tables (see Warehouse.scratchSchema), known once connected. */
   scratchDatabase?(): string | undefined;
   /** Releases the database once every connection is closed. */
   close(): Promise<void>;

@@ -16,6 +16,13 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((wh) => wh.close()));
 });
 
+/** A promise the test resolves by hand, to hold work open while close() is called. */
+function openedByHand(): { gate: Promise<void>; release: () => void } {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return { gate, release };
+}
+
 const count = async (wh: Warehouse, table: string): Promise<number> =>
   Number((await wh.query(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.['n']);
 
@@ -162,8 +169,7 @@ describe('duckdb transactions', () => {
   it('close() waits for a running transaction to finish', async () => {
     const wh = await openWarehouse({ type: 'duckdb' });
     await wh.run('CREATE TABLE t (id INTEGER)');
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { gate, release } = openedByHand();
     const tx = wh.transaction(async (t) => {
       await gate;
       await t.run('INSERT INTO t VALUES (1)');
@@ -208,8 +214,7 @@ describe('duckdb connections of their own', () => {
       // The transaction's own uncommitted row is visible: the same connection.
       expect(await tx.onOwnConnection((own) => count(own, 't'))).toBe(1);
     });
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { gate, release } = openedByHand();
     const lent = wh.onOwnConnection(async (own) => {
       await gate;
       await own.run('INSERT INTO t VALUES (2)');
